@@ -1,0 +1,78 @@
+"""Sphinx configuration for "Coworking in Youth Centres". Configuration only: logic lives in cowork_book/."""
+
+from cowork_book.languages import LANGUAGES
+
+# -- The book -------------------------------------------------------------------------------------
+project = "Coworking in Youth Centres"
+book_subtitle = "Guidelines for youth organisations in rural areas and small towns"
+author = "Ķekava Youth Initiative Centre and partners"
+copyright = "2018–2026, the project partners. CC BY-SA 4.0"
+book_year = "2026"
+book_file_stem = "coworking-in-youth-centres"
+book_languages = LANGUAGES
+book_source_language = "en"
+language = "en"  # each build sets its own with -D language=xx
+
+root_doc = "index"
+include_patterns = ["index.md", "docs/**", "case_studies/**"]
+exclude_patterns = ["case_studies/_template.md"]
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "cowork_book.switcher",
+    "cowork_book.pagemeta",
+    "cowork_book.printbook",
+]
+
+# -- MyST: translation-safe and with no way to bring in raw output --------------------------------
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 0
+myst_all_links_external = False
+myst_html_meta = {}
+
+# -- Translations ---------------------------------------------------------------------------------
+locale_dirs = ["locales/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_last_translator = "Coworking in Youth Centres translators"
+gettext_language_team = "Coworking in Youth Centres translators"
+translation_progress_classes = "untranslated"
+
+# -- HTML -----------------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path = ["_static"]
+html_templates_path = ["_templates"]
+templates_path = ["_templates"]
+html_favicon = "_static/favicon.svg"
+html_css_files = ["book.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+html_permalinks_icon = "#"
+html_theme_options = {
+    "top_of_page_buttons": [],
+    "navigation_with_keys": False,
+}
+
+# -- EPUB -----------------------------------------------------------------------------------------
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"
+epub_cover = ("_static/cover.png", "")
+epub_exclude_files = ["search.html", "404.html"]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/languages.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}

@@ -1,0 +1,85 @@
+"""Per-page metadata and the download list.
+
+- ``<meta name="description">`` on every page: the page's own ``html_meta`` description if it has one,
+  otherwise the opening of its first paragraph, so it is always in the page's language.
+- ``book_version`` in the template context (shown in the footer).
+- The ``book-downloads`` directive: links to this language's PDF and EPUB, which the build puts in
+  ``downloads/`` of each language's site folder. In the PDF and EPUB themselves it becomes a plain sentence,
+  since a relative link there would point into the reader's own disk.
+"""
+
+import html
+import re
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+DESCRIPTION_LENGTH = 155
+FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def describe(body):
+    """A one-line summary of a page body: its first paragraph as plain text, cut at a word."""
+    match = FIRST_PARAGRAPH.search(body or "")
+    if not match:
+        return ""
+    text = " ".join(html.unescape(TAG.sub("", match.group(1))).split())
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def add_page_meta(app, pagename, templatename, context, doctree):
+    context["book_version"] = app.config.book_version
+    metatags = context.get("metatags", "")
+    if 'name="description"' not in metatags:
+        description = describe(context.get("body", "")) or app.config.project
+        metatags += f'<meta name="description" content="{html.escape(description)}">\n'
+    context["metatags"] = metatags
+
+
+class book_downloads(nodes.General, nodes.Element):
+    """Placeholder for the download list, filled in per builder."""
+
+
+class BookDownloads(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        return [book_downloads()]
+
+
+def download_files(config):
+    """``[(label, file name)]`` of the files the build publishes for ``config.language``."""
+    stem = f"{config.book_file_stem}-{config.language}"
+    return [(_("PDF (for printing)"), f"{stem}.pdf"), (_("EPUB (for e-readers)"), f"{stem}.epub")]
+
+
+def fill_downloads(app, doctree, docname):
+    for placeholder in list(doctree.findall(book_downloads)):
+        if app.builder.name != "html":
+            para = nodes.paragraph(text=_("The PDF and EPUB files are published with the online edition."))
+            placeholder.replace_self(para)
+            continue
+        here = app.builder.get_target_uri(docname)
+        items = nodes.bullet_list(classes=["book-downloads"])
+        for label, filename in download_files(app.config):
+            href = relative_uri(here, f"downloads/{filename}")
+            ref = nodes.reference("", label, refuri=href, classes=["book-download"])
+            items += nodes.list_item("", nodes.paragraph("", "", ref))
+        placeholder.replace_self(items)
+
+
+def setup(app):
+    app.add_config_value("book_version", "", "html", str)
+    app.add_config_value("book_file_stem", "book", "env", str)
+    app.add_config_value("book_subtitle", "", "env", str)
+    app.add_config_value("book_year", "", "env", str)
+    app.add_node(book_downloads)
+    app.add_directive("book-downloads", BookDownloads)
+    app.connect("doctree-resolved", fill_downloads)
+    app.connect("html-page-context", add_page_meta)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
