@@ -23,6 +23,7 @@ extensions = [
     "cowork_book.switcher",
     "cowork_book.pagemeta",
     "cowork_book.printbook",
+    "cowork_book.casestudies",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

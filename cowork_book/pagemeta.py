@@ -55,13 +55,18 @@ class BookDownloads(SphinxDirective):
 def download_files(config):
     """``[(label, file name)]`` of the files the build publishes for ``config.language``."""
     stem = f"{config.book_file_stem}-{config.language}"
-    return [(_("PDF (for printing)"), f"{stem}.pdf"), (_("EPUB (for e-readers)"), f"{stem}.epub")]
+    return [
+        (_("PDF (for printing)"), f"{stem}.pdf"),
+        (_("EPUB (for e-readers)"), f"{stem}.epub"),
+    ]
 
 
 def fill_downloads(app, doctree, docname):
     for placeholder in list(doctree.findall(book_downloads)):
         if app.builder.name != "html":
-            para = nodes.paragraph(text=_("The PDF and EPUB files are published with the online edition."))
+            para = nodes.paragraph(
+                text=_("The PDF and EPUB files are published with the online edition.")
+            )
             placeholder.replace_self(para)
             continue
         here = app.builder.get_target_uri(docname)
