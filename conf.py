@@ -8,6 +8,8 @@ book_subtitle = "Guidelines for youth organisations in rural areas and small tow
 author = "Ķekava Youth Initiative Centre and partners"
 copyright = "2018–2026, the project partners. CC BY-SA 4.0"
 book_year = "2026"
+release = "2026.11"  # date-based: year.month of the release
+version = release
 book_file_stem = "coworking-in-youth-centres"
 book_languages = LANGUAGES
 book_source_language = "en"
@@ -60,7 +62,8 @@ html_theme_options = {
 }
 
 # -- EPUB -----------------------------------------------------------------------------------------
-epub_title = project
+epub_title = project  # replaced by the translated title in each language
+epub_basename = "coworking-in-youth-centres"
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright

@@ -147,9 +147,7 @@ def summary(results, out, seconds):
     for r in failed:
         lines.append(f"\n{r.lang} was NOT published. {r.error.splitlines()[0]}")
         lines.append(_indent("\n".join(r.error.splitlines()[1:20])))
-    lines.append(
-        f"Total: {seconds:.1f} s, {len(results) - len(failed)} of {len(results)} languages built."
-    )
+    lines.append(f"Total: {seconds:.1f} s, {len(results) - len(failed)} of {len(results)} languages built.")
     return "\n".join(lines)
 
 
@@ -159,9 +157,7 @@ def _indent(text):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--langs", nargs="+", default=list(LANGUAGES), choices=list(LANGUAGES)
-    )
+    parser.add_argument("--langs", nargs="+", default=list(LANGUAGES), choices=list(LANGUAGES))
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     parser.add_argument("--out", type=Path, default=ROOT / "_build")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -169,9 +165,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     out = args.out.resolve()
     started = time.monotonic()
-    say(
-        f"Building {', '.join(args.langs)} as {', '.join(args.formats)} with {args.jobs} parallel jobs"
-    )
+    say(f"Building {', '.join(args.langs)} as {', '.join(args.formats)} with {args.jobs} parallel jobs")
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(
             pool.map(

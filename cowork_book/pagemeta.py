@@ -3,6 +3,7 @@
 - ``<meta name="description">`` on every page: the page's own ``html_meta`` description if it has one,
   otherwise the opening of its first paragraph, so it is always in the page's language.
 - ``book_version`` in the template context (shown in the footer).
+- The book's title in the reader's language for the HTML title and the EPUB metadata.
 - The ``book-downloads`` directive: links to this language's PDF and EPUB, which the build puts in
   ``downloads/`` of each language's site folder. In the PDF and EPUB themselves it becomes a plain sentence,
   since a relative link there would point into the reader's own disk.
@@ -32,8 +33,15 @@ def describe(body):
     return text
 
 
+def use_translated_title(app, env):
+    """The book's title in the build's language (the root page's translated heading) for HTML and EPUB."""
+    title = env.titles.get(app.config.root_doc)
+    if title is not None:
+        app.config.html_title = app.config.epub_title = title.astext()
+
+
 def add_page_meta(app, pagename, templatename, context, doctree):
-    context["book_version"] = app.config.book_version
+    context["book_version"] = app.config.book_version or app.config.release
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
         description = describe(context.get("body", "")) or app.config.project
@@ -64,9 +72,7 @@ def download_files(config):
 def fill_downloads(app, doctree, docname):
     for placeholder in list(doctree.findall(book_downloads)):
         if app.builder.name != "html":
-            para = nodes.paragraph(
-                text=_("The PDF and EPUB files are published with the online edition.")
-            )
+            para = nodes.paragraph(text=_("The PDF and EPUB files are published with the online edition."))
             placeholder.replace_self(para)
             continue
         here = app.builder.get_target_uri(docname)
@@ -85,6 +91,7 @@ def setup(app):
     app.add_config_value("book_year", "", "env", str)
     app.add_node(book_downloads)
     app.add_directive("book-downloads", BookDownloads)
+    app.connect("env-updated", use_translated_title)
     app.connect("doctree-resolved", fill_downloads)
     app.connect("html-page-context", add_page_meta)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

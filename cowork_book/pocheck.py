@@ -33,12 +33,8 @@ def msgfmt_problems(po):
         if "found" in line and "fatal error" in line:
             continue
         line = line.replace(str(po), _rel(po))
-        problems.append(
-            f"{line}; fix the entry in a PO editor (Poedit shows the same message)"
-        )
-    return problems or [
-        f"{_rel(po)}:1: msgfmt -c failed; open the file in a PO editor to find the error"
-    ]
+        problems.append(f"{line}; fix the entry in a PO editor (Poedit shows the same message)")
+    return problems or [f"{_rel(po)}:1: msgfmt -c failed; open the file in a PO editor to find the error"]
 
 
 def check_language(lang):

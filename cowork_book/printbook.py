@@ -10,7 +10,7 @@ contents list whose page numbers WeasyPrint fills in (``target-counter``), and a
 import html
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docutils import nodes
@@ -51,40 +51,53 @@ def lift_parts(tree):
     ``singlehtml`` nests every included document inside the section of the page that includes it, so the
     parts would be subsections of the landing page. Moving the landing page's toctree content after it makes
     parts ``<h1>``, chapters ``<h2>``; the class ``book-doc`` on a document's first section starts a page.
+    (Walks ``children`` rather than ``parent``: ``inline_all_toctrees`` moves children without re-parenting.)
     """
-    root = next(iter(tree.findall(nodes.section)), None)
+    root = next((child for child in tree.children if isinstance(child, nodes.section)), None)
     if root is not None:
-        for wrapper in [w for w in root.findall(nodes.compound) if _is_toctree(w)]:
-            if not any(_is_toctree(parent) for parent in _ancestors(wrapper)):
-                wrapper.parent.remove(wrapper)
-                tree.append(wrapper)
-    for start in tree.findall(addnodes.start_of_file):
-        first = next(iter(start.findall(nodes.section)), None)
+        for parent, wrapper in list(_toctree_wrappers(root)):
+            parent.children.remove(wrapper)
+            tree.append(wrapper)
+    for start in _walk(tree, addnodes.start_of_file):
+        first = next(_walk(start, nodes.section), None)
         if first is not None:
             first["classes"].append("book-doc")
+
+
+def _toctree_wrappers(node):
+    """``(parent, wrapper)`` for the outermost toctree wrappers below ``node``."""
+    for child in node.children:
+        if isinstance(child, nodes.compound) and "toctree-wrapper" in child["classes"]:
+            yield node, child
+        elif isinstance(child, nodes.Element):
+            yield from _toctree_wrappers(child)
+
+
+def _walk(node, cls):
+    """Descendants of type ``cls`` in document order (by ``children``)."""
+    for child in node.children:
+        if isinstance(child, cls):
+            yield child
+        if isinstance(child, nodes.Element):
+            yield from _walk(child, cls)
 
 
 def contents_entries(tree, depth):
     """``[(level, title, id)]`` of the book's sections down to ``depth``, in reading order."""
     entries = []
-    for section in tree.findall(nodes.section):
-        level = 1 + sum(
-            1 for parent in _ancestors(section) if isinstance(parent, nodes.section)
-        )
-        if level <= depth and section["ids"]:
-            entries.append((level, section[0].astext(), section["ids"][0]))
+
+    def visit(node, level):
+        for child in node.children:
+            if isinstance(child, nodes.section):
+                if child["ids"]:
+                    entries.append((level, child[0].astext(), child["ids"][0]))
+                if level < depth:
+                    visit(child, level + 1)
+            elif isinstance(child, nodes.Element):
+                visit(child, level)
+
+    visit(tree, 1)
     return entries
-
-
-def _is_toctree(node):
-    return isinstance(node, nodes.compound) and "toctree-wrapper" in node["classes"]
-
-
-def _ancestors(node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def contents_html(entries):
@@ -99,9 +112,7 @@ def contents_html(entries):
             open_levels -= 1
         if out and out[-1] not in ("<ol>",):
             out.append("</li>")
-        out.append(
-            f'<li class="toc-level-{level}"><a href="#{html.escape(anchor)}">{html.escape(title)}</a>'
-        )
+        out.append(f'<li class="toc-level-{level}"><a href="#{html.escape(anchor)}">{html.escape(title)}</a>')
     out.append("</li></ol>" * open_levels)
     return "\n".join(out)
 
@@ -112,7 +123,7 @@ def add_print_context(app, pagename, templatename, context, doctree):
     context["book_print_toc"] = contents_html(getattr(app.builder, "print_toc", []))
     context["book_subtitle_translated"] = _(app.config.book_subtitle)
     context["book_created"] = _created(app)
-    context["docstitle"] = app.config.project
+    context["docstitle"] = app.config.html_title
     body = context.get("body", "")
     # A reference to a section of another document: '#document-x#anchor' -> '#anchor'.
     body = DOUBLE_ANCHOR.sub('href="#', body)
@@ -128,16 +139,11 @@ def _created(app):
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return ""
-    return datetime.fromtimestamp(int(epoch), timezone.utc).strftime(
-        "%Y-%m-%dT%H:%M:%SZ"
-    )
+    return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def pdf_path(builder):
-    return (
-        Path(builder.outdir)
-        / f"{builder.config.book_file_stem}-{builder.config.language}.pdf"
-    )
+    return Path(builder.outdir) / f"{builder.config.book_file_stem}-{builder.config.language}.pdf"
 
 
 def write_pdf(builder):

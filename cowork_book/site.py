@@ -72,9 +72,7 @@ def write_root(site, langs):
     langs = [code for code in LANGUAGES if code in langs]
     codes = "[" + ",".join(f'"{c}"' for c in langs) + "]"
     chooser = f"<h1>{TITLE}</h1>\n<p>Choose your language:</p>\n{_language_list(langs)}"
-    (site / "index.html").write_text(
-        _page(TITLE, chooser, REDIRECT % codes), encoding="utf-8"
-    )
+    (site / "index.html").write_text(_page(TITLE, chooser, REDIRECT % codes), encoding="utf-8")
     missing = (
         "<h1>Page not found</h1>\n<p>This page does not exist. Start again from the book's first page "
         f"in your language:</p>\n{_language_list(langs)}"

@@ -1,0 +1,93 @@
+# Coworking in Youth Centres — the one entry point. Every target in one line:
+#
+#   make all            the whole book: every language, HTML + PDF + EPUB, into _build/site/
+#   make all LANG=lv    the same for one language (any target below takes LANG=xx)
+#   make html           HTML only                 make pdf     PDF only          make epub   EPUB only
+#   make serve          live preview of one language while you edit (LANG=en by default), at http://127.0.0.1:8000
+#   make check-po       check the translation files (.po) for errors, without building
+#   make gettext        extract the English text into message templates (_build/gettext/*.pot)
+#   make update-po      refresh every language's .po files from the English text (sphinx-intl)
+#   make stats          translated / fuzzy / untranslated entries per language
+#   make test           run the test suite (builds the real book once, then checks it)
+#   make lint           ruff and codespell, as the tests run them
+#   make bench          time each build step per language and report output sizes
+#   make lock           re-pin requirements.lock from requirements.in
+#   make clean          remove _build/ (keeps the virtual environment)
+#   make help           this list
+
+# LANG is also the shell's locale variable: use it only when given on the command line, and never pass it on.
+unexport LANG
+ALL_LANGUAGES := $(shell python3 -m cowork_book.languages)
+ifeq ($(origin LANG),command line)
+  LANGUAGES := $(LANG)
+else
+  LANGUAGES := $(ALL_LANGUAGES)
+endif
+TRANSLATIONS := $(filter-out en,$(LANGUAGES))
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BUILD := _build
+BUILD_BOOK := $(BIN)/python -m cowork_book.build --langs $(LANGUAGES)
+export PYTHONPATH := $(CURDIR)
+export PYTHONUTF8 := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench lock clean venv sysdeps
+
+help:
+	@sed -n '3,17p' Makefile | sed 's/^# //'
+
+all: venv sysdeps
+	$(BUILD_BOOK)
+
+html: venv sysdeps
+	$(BUILD_BOOK) --formats html
+
+pdf: venv sysdeps
+	$(BUILD_BOOK) --formats pdf
+
+epub: venv sysdeps
+	$(BUILD_BOOK) --formats epub
+
+serve: venv
+	$(BIN)/sphinx-autobuild -D language=$(firstword $(LANGUAGES)) --port 8000 . $(BUILD)/serve/$(firstword $(LANGUAGES))
+
+check-po: venv
+	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
+
+gettext: venv
+	$(BIN)/sphinx-build -q -b gettext . $(BUILD)/gettext
+
+update-po: gettext
+	$(BIN)/python -m cowork_book.catalogues update $(TRANSLATIONS)
+
+stats: venv
+	$(BIN)/python -m cowork_book.catalogues stats $(TRANSLATIONS)
+
+test: venv
+	$(PYTHON) -m cowork_book.sysdeps test
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell
+
+bench: venv sysdeps
+	$(BIN)/python -m cowork_book.bench --langs $(LANGUAGES)
+
+lock:
+	$(BIN)/pip install -q uv && $(BIN)/uv pip compile -q --python-version 3.11 --generate-hashes --no-header requirements.in -o requirements.lock
+
+clean:
+	rm -rf $(BUILD)
+
+sysdeps:
+	@$(PYTHON) -m cowork_book.sysdeps build
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
