@@ -4,7 +4,6 @@ from cowork_book.languages import LANGUAGES
 
 # -- The book -------------------------------------------------------------------------------------
 project = "Coworking in Youth Centres"
-book_subtitle = "Guidelines for youth organisations in rural areas and small towns"
 author = "Ķekava Youth Initiative Centre and partners"
 copyright = "2018–2026, the project partners. CC BY-SA 4.0"
 book_year = "2026"

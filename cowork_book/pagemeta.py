@@ -87,7 +87,6 @@ def fill_downloads(app, doctree, docname):
 def setup(app):
     app.add_config_value("book_version", "", "html", str)
     app.add_config_value("book_file_stem", "book", "env", str)
-    app.add_config_value("book_subtitle", "", "env", str)
     app.add_config_value("book_year", "", "env", str)
     app.add_node(book_downloads)
     app.add_directive("book-downloads", BookDownloads)

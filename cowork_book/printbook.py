@@ -16,7 +16,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.locale import _
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -121,7 +120,6 @@ def add_print_context(app, pagename, templatename, context, doctree):
     if app.builder.name != PrintPDFBuilder.name:
         return
     context["book_print_toc"] = contents_html(getattr(app.builder, "print_toc", []))
-    context["book_subtitle_translated"] = _(app.config.book_subtitle)
     context["book_created"] = _created(app)
     context["docstitle"] = app.config.html_title
     body = context.get("body", "")

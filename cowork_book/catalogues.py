@@ -1,0 +1,111 @@
+"""Translation catalogues: extract, update, and report progress.
+
+``python -m cowork_book.catalogues update lv et ...`` merges the message templates of ``make gettext``
+(``_build/gettext/*.pot``) into ``locales/<lang>/LC_MESSAGES/*.po`` with sphinx-intl, after adding the
+interface template ``sphinx.pot``: every string the page templates and our extensions pass through ``_()``
+(ours and Furo's). Sphinx's own translations win where they exist; ``sphinx.po`` fills the gaps.
+
+``python -m cowork_book.catalogues stats lv et ...`` prints translated / fuzzy / untranslated entries and words.
+sphinx-intl rewrites a catalogue only when its set of messages changes, so untouched catalogues stay
+byte-identical (no churn for translation platforms).
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+POT_DIR = ROOT / "_build" / "gettext"
+LINE_WIDTH = 79
+TEMPLATE_STRING = re.compile(r"""\b_\(\s*(["'])(?P<text>(?:(?!\1).)+)\1\s*\)|{% trans %}(?P<block>[^{}]+){% endtrans""")
+
+
+def interface_sources():
+    import furo
+
+    yield from sorted((ROOT / "_templates").rglob("*.html"))
+    yield from sorted((ROOT / "cowork_book").rglob("*.html"))
+    yield from sorted((ROOT / "cowork_book").glob("*.py"))
+    yield from sorted((Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"))
+
+
+def interface_messages():
+    """``{message: [(file, line)]}`` of every ``_('...')`` in templates and extensions."""
+    messages = {}
+    for path in interface_sources():
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in TEMPLATE_STRING.finditer(line):
+                where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path("furo") / path.name
+                messages.setdefault(match.group("text") or match.group("block"), []).append((str(where), lineno))
+    return messages
+
+
+def write_interface_pot(pot_dir=POT_DIR):
+    pot = polib.POFile(wrapwidth=LINE_WIDTH)
+    pot.metadata = {
+        "Project-Id-Version": "Coworking in Youth Centres",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    for message, where in sorted(interface_messages().items()):
+        pot.append(polib.POEntry(msgid=message, msgstr="", occurrences=where))
+    pot_dir.mkdir(parents=True, exist_ok=True)
+    pot.save(str(pot_dir / "sphinx.pot"))
+
+
+def update(langs):
+    from sphinx_intl.basic import update as intl_update
+
+    if not POT_DIR.exists():
+        sys.exit(f"{POT_DIR}: no message templates; run 'make gettext' first")
+    write_interface_pot()
+    intl_update(str(LOCALES), str(POT_DIR), tuple(langs), line_width=LINE_WIDTH, jobs=1)
+
+
+def words(text):
+    return len(text.split())
+
+
+def language_stats(lang):
+    """``{'translated', 'fuzzy', 'untranslated', 'words', 'translated_words'}`` over a language's catalogues."""
+    totals = dict.fromkeys(("translated", "fuzzy", "untranslated", "words", "translated_words"), 0)
+    for po_path in sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po")):
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete:
+                continue
+            totals["words"] += words(entry.msgid)
+            if entry.fuzzy:
+                totals["fuzzy"] += 1
+            elif entry.translated():
+                totals["translated"] += 1
+                totals["translated_words"] += words(entry.msgid)
+            else:
+                totals["untranslated"] += 1
+    return totals
+
+
+def stats(langs):
+    print(f"{'lang':<5}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'done':>8}{'words':>9}")
+    for lang in langs:
+        s = language_stats(lang)
+        total = s["translated"] + s["fuzzy"] + s["untranslated"]
+        percent = 100.0 * s["translated"] / total if total else 100.0
+        print(f"{lang:<5}{s['translated']:>12}{s['fuzzy']:>8}{s['untranslated']:>14}{percent:>7.1f}%{s['words']:>9}")
+
+
+def main(argv=None):
+    argv = argv if argv is not None else sys.argv[1:]
+    if not argv or argv[0] not in ("update", "stats"):
+        sys.exit("usage: python -m cowork_book.catalogues update|stats LANG ...")
+    from cowork_book.languages import TRANSLATIONS
+
+    langs = argv[1:] or TRANSLATIONS
+    {"update": update, "stats": stats}[argv[0]](langs)
+
+
+if __name__ == "__main__":
+    main()
