@@ -1,0 +1,83 @@
+"""Shared fixtures: the real book, built once per test session with the same command as ``make all``."""
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from cowork_book.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+SITE = BUILD / "site"
+STEM = "coworking-in-youth-centres"
+
+
+@pytest.fixture(scope="session")
+def book():
+    """Build every language in every format; the build's own output and exit code."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print(proc.stdout[-5000:], proc.stderr[-5000:])
+    return proc
+
+
+@pytest.fixture(scope="session")
+def site(book):
+    assert book.returncode == 0, f"the book did not build:\n{book.stdout[-4000:]}\n{book.stderr[-4000:]}"
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def html_pages(site):
+    """``{lang: [Path, ...]}`` of every built HTML page."""
+    return {lang: sorted((site / lang).rglob("*.html")) for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The site served over HTTP on localhost, as a reader would get it."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright. Missing Chromium is a failure, not a skip."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    assert chromium.exists(), "Chromium is missing: run 'make test' as root, or: sudo apt-get install chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(chromium),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
