@@ -2,7 +2,9 @@
 #
 #   make all            the whole book: every language, HTML + PDF + EPUB, into _build/site/
 #   make all LANG=lv    the same for one language (any target below takes LANG=xx)
-#   make html           HTML only                 make pdf     PDF only          make epub   EPUB only
+#   make html           HTML only
+#   make pdf            PDF only
+#   make epub           EPUB only
 #   make serve          live preview of one language while you edit (LANG=en by default), at http://127.0.0.1:8000
 #   make check-po       check the translation files (.po) for errors, without building
 #   make gettext        extract the English text into message templates (_build/gettext/*.pot)
@@ -37,7 +39,7 @@ export PYTHONUTF8 := 1
 .PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench lock clean venv sysdeps
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# //'
+	@sed -n '3,19p' Makefile | sed 's/^# //'
 
 all: venv sysdeps
 	$(BUILD_BOOK)

@@ -77,6 +77,4 @@ def write_root(site, langs):
         "<h1>Page not found</h1>\n<p>This page does not exist. Start again from the book's first page "
         f"in your language:</p>\n{_language_list(langs)}"
     )
-    (site / "404.html").write_text(
-        _page(f"Page not found – {TITLE}", missing, FIX_404_LINKS % codes), "utf-8"
-    )
+    (site / "404.html").write_text(_page(f"Page not found – {TITLE}", missing, FIX_404_LINKS % codes), "utf-8")

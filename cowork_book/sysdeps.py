@@ -33,9 +33,7 @@ SATISFIED_BY = {"default-jre-headless": "java"}
 def installed(package):
     if package in SATISFIED_BY and shutil.which(SATISFIED_BY[package]):
         return True
-    proc = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True, check=False)
     return proc.returncode == 0 and "install ok installed" in proc.stdout
 
 

@@ -1,6 +1,7 @@
 """The whole book builds: every language, HTML + PDF + EPUB, warnings as errors, with a summary."""
 
 from conftest import STEM
+
 from cowork_book.languages import LANGUAGES
 
 

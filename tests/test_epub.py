@@ -4,8 +4,8 @@ import re
 import zipfile
 
 import pytest
-
 from conftest import STEM
+
 from cowork_book.languages import LANGUAGES
 
 

@@ -36,8 +36,6 @@ def test_eu_notice_and_licence_on_every_page(html_pages):
         assert 'rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/"' in html, page
 
 
-
-
 def test_english_footer_uses_the_2014_2020_wording(site):
     text = read(site / "en" / "index.html").text
     assert "Co-funded by the Erasmus+ Programme of the European Union" in text

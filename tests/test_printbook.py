@@ -4,10 +4,10 @@ import re
 
 import pikepdf
 import pytest
+from conftest import STEM
 from languages import letters_found
 from pypdf import PdfReader
 
-from conftest import STEM
 from cowork_book.languages import LANGUAGES
 
 TOC_LINE = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)$")

@@ -42,7 +42,7 @@ def test_switcher_links_go_to_the_same_page_in_each_language(site, html_pages):
 
 
 def test_hreflang_alternates(site, html_pages):
-    for lang, pages in html_pages.items():
+    for _lang, pages in html_pages.items():
         for page in pages[:20]:
             alternates = {a["hreflang"]: a["href"] for a in read(page).find("link", rel="alternate")}
             assert set(alternates) == set(LANGUAGES) | {"x-default"}, page

@@ -1,0 +1,50 @@
+"""The translation catalogues: valid gettext, one per source file, no .mo committed, stats reported."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from cowork_book.catalogues import language_stats
+from cowork_book.languages import TRANSLATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+
+
+def _sources():
+    sources = [ROOT / "index.md", *sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "case_studies").glob("*.md"))]
+    return [s.relative_to(ROOT).with_suffix("") for s in sources if not s.name.startswith("_")]
+
+
+def test_every_po_passes_msgfmt_check():
+    for lang in TRANSLATIONS:
+        for po in sorted((LOCALES / lang).rglob("*.po")):
+            proc = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+            assert proc.returncode == 0, proc.stderr
+
+
+def test_one_catalogue_per_source_file_and_interface_catalogue():
+    for lang in TRANSLATIONS:
+        for source in _sources():
+            assert (LOCALES / lang / "LC_MESSAGES" / source.with_suffix(".po")).is_file(), (lang, source)
+        assert (LOCALES / lang / "LC_MESSAGES" / "sphinx.po").is_file()
+
+
+def test_no_compiled_catalogues_are_committed():
+    tracked = subprocess.run(["git", "ls-files", "locales"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert ".mo\n" not in tracked
+
+
+def test_stats_counts_every_entry():
+    for lang in TRANSLATIONS:
+        s = language_stats(lang)
+        assert s["translated"] + s["fuzzy"] + s["untranslated"] > 500
+    proc = subprocess.run(
+        [sys.executable, "-m", "cowork_book.catalogues", "stats", *TRANSLATIONS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0
+    for lang in TRANSLATIONS:
+        assert f"\n{lang} " in proc.stdout
