@@ -98,7 +98,11 @@ def build_language(lang, formats, out, version):
     for fmt in formats:
         if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, version)):
             return result
-    publish(lang, formats, out)
+    try:
+        publish(lang, formats, out)
+    except OSError as error:
+        result.error = f"publishing failed: {error}"
+        say(f"[{lang}] publish: FAILED: {error}")
     return result
 
 

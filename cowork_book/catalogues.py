@@ -33,7 +33,7 @@ def interface_sources():
 
 
 def interface_messages():
-    """``{message: [(file, line)]}`` of every ``_('...')`` in templates and extensions."""
+    """``{message: [(file, line)]}`` of every translated literal in templates and extensions."""
     messages = {}
     for path in interface_sources():
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -45,7 +45,7 @@ def add_page_meta(app, pagename, templatename, context, doctree):
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
         description = describe(context.get("body", "")) or app.config.project
-        metatags += f'<meta name="description" content="{html.escape(description)}">\n'
+        metatags += f'<meta name="description" content="{html.escape(description)}" />\n'
     context["metatags"] = metatags
 
 

@@ -25,9 +25,11 @@ def add_language_links(app, pagename, templatename, context, doctree):
         return
     links = language_links(app, pagename)
     context["book_language_links"] = links
-    alternates = [f'<link rel="alternate" hreflang="{code}" href="{href}">\n' for code, _name, href, _current in links]
+    alternates = [
+        f'<link rel="alternate" hreflang="{code}" href="{href}" />\n' for code, _name, href, _current in links
+    ]
     default = next(href for code, _n, href, _c in links if code == app.config.book_source_language)
-    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{default}">\n')
+    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{default}" />\n')
     context["metatags"] = context.get("metatags", "") + "".join(alternates)
 
 
