@@ -25,6 +25,7 @@ extensions = [
     "cowork_book.pagemeta",
     "cowork_book.printbook",
     "cowork_book.casestudies",
+    "cowork_book.epub",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

@@ -10,7 +10,6 @@
 """
 
 import html
-import re
 
 from docutils import nodes
 from sphinx.locale import _
@@ -18,16 +17,16 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 DESCRIPTION_LENGTH = 155
-FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-TAG = re.compile(r"<[^>]+>")
 
 
-def describe(body):
-    """A one-line summary of a page body: its first paragraph as plain text, cut at a word."""
-    match = FIRST_PARAGRAPH.search(body or "")
-    if not match:
+def describe(doctree):
+    """A one-line summary of a page: its first body paragraph (not a table cell or a note), cut at a word."""
+    if doctree is None:
         return ""
-    text = " ".join(html.unescape(TAG.sub("", match.group(1))).split())
+    paragraph = next((p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)), None)
+    if paragraph is None:
+        return ""
+    text = " ".join(paragraph.astext().split())
     if len(text) > DESCRIPTION_LENGTH:
         text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     return text
@@ -42,9 +41,10 @@ def use_translated_title(app, env):
 
 def add_page_meta(app, pagename, templatename, context, doctree):
     context["book_version"] = app.config.book_version or app.config.release
-    metatags = context.get("metatags", "")
+    # A translated html_meta node carries a docutils attribute that is not HTML (and breaks EPUB's XHTML).
+    metatags = context.get("metatags", "").replace(' translated="True"', "")
     if 'name="description"' not in metatags:
-        description = describe(context.get("body", "")) or app.config.project
+        description = describe(doctree) or app.config.html_title
         metatags += f'<meta name="description" content="{html.escape(description)}" />\n'
     context["metatags"] = metatags
 

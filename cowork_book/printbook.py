@@ -20,6 +20,11 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 THEME = Path(__file__).parent / "theme" / "print"
+# ``<section id="x"><h2>`` -> ``<section><h2 id="x">``: a heading moved to the next page (it never ends a page)
+# would leave the section's own start, and so its page number, on the page before.
+SECTION_ID = re.compile(
+    r'<section((?: [a-z-]+="[^"]*")*?) id="([^"]+)"((?: [a-z-]+="[^"]*")*)>(\s*(?:<span id="[^"]*"></span>)*)<h([1-6])\b'
+)
 DOUBLE_ANCHOR = re.compile(r'href="#document-[^"#]*#')
 DOCUMENT_ANCHOR = re.compile(r'href="#document-([^"#]*)"')
 
@@ -126,7 +131,7 @@ def add_print_context(app, pagename, templatename, context, doctree):
     # A reference to a section of another document: '#document-x#anchor' -> '#anchor'.
     body = DOUBLE_ANCHOR.sub('href="#', body)
     body = DOCUMENT_ANCHOR.sub(lambda m: f'href="#{_document_id(m.group(1))}"', body)
-    context["body"] = body
+    context["body"] = SECTION_ID.sub(r'<section\1\3>\4<h\5 id="\2"', body)
 
 
 def _document_id(docname):

@@ -24,7 +24,8 @@ def test_epub_is_a_zip_with_language_title_and_cover(epub):
         pages = " ".join(z.read(n).decode() for n in names if n.endswith(".xhtml"))
     assert f"<dc:language>{lang}</dc:language>" in opf
     assert re.search(r"<dc:title>[^<]{5,}</dc:title>", opf)
-    assert 'properties="cover-image"' in opf
+    cover = re.search(r'<meta name="cover" content="([^"]+)"', opf)
+    assert cover and re.search(rf'<item id="{cover[1]}" href="_static/cover.png" media-type="image/png"', opf)
     assert "book-eu-notice" in pages and "eu-emblem.svg" in pages
 
 

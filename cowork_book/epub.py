@@ -1,0 +1,20 @@
+"""EPUB output: keeps the pages valid XHTML where other extensions write HTML-only markup.
+
+sphinx-design writes its tab inputs as HTML (``<input ...>``), which an EPUB reader's XML parser rejects
+(epubcheck RSC-005). Written here as a small page filter, because the markup comes from sphinx-design's own
+HTML visitor.
+"""
+
+import re
+
+VOID_INPUT = re.compile(r"<input\b([^>]*?)\s*/?>")
+
+
+def xhtml_body(app, pagename, templatename, context, doctree):
+    if app.builder.name == "epub" and "body" in context:
+        context["body"] = VOID_INPUT.sub(r"<input\1 />", context["body"])
+
+
+def setup(app):
+    app.connect("html-page-context", xhtml_body)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
