@@ -22,9 +22,8 @@ logger = logging.getLogger(__name__)
 THEME = Path(__file__).parent / "theme" / "print"
 # ``<section id="x"><h2>`` -> ``<section><h2 id="x">``: a heading moved to the next page (it never ends a page)
 # would leave the section's own start, and so its page number, on the page before.
-SECTION_ID = re.compile(
-    r'<section((?: [a-z-]+="[^"]*")*?) id="([^"]+)"((?: [a-z-]+="[^"]*")*)>(\s*(?:<span id="[^"]*"></span>)*)<h([1-6])\b'
-)
+_ATTRS = r'((?: [a-z-]+="[^"]*")*?)'
+SECTION_ID = re.compile(rf'<section{_ATTRS} id="([^"]+)"{_ATTRS}>(\s*(?:<span id="[^"]*"></span>)*)<h([1-6])\b')
 DOUBLE_ANCHOR = re.compile(r'href="#document-[^"#]*#')
 DOCUMENT_ANCHOR = re.compile(r'href="#document-([^"#]*)"')
 
