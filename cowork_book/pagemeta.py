@@ -10,6 +10,7 @@
 """
 
 import html
+import re
 
 from docutils import nodes
 from sphinx.locale import _
@@ -17,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 DESCRIPTION_LENGTH = 155
+TRANSLATED_ATTR = re.compile(r' translated="(?:True|False)"')
 
 
 def describe(doctree):
@@ -42,7 +44,7 @@ def use_translated_title(app, env):
 def add_page_meta(app, pagename, templatename, context, doctree):
     context["book_version"] = app.config.book_version or app.config.release
     # A translated html_meta node carries a docutils attribute that is not HTML (and breaks EPUB's XHTML).
-    metatags = context.get("metatags", "").replace(' translated="True"', "")
+    metatags = TRANSLATED_ATTR.sub("", context.get("metatags", ""))
     if 'name="description"' not in metatags:
         description = describe(doctree) or app.config.html_title
         metatags += f'<meta name="description" content="{html.escape(description)}" />\n'
