@@ -26,6 +26,7 @@ extensions = [
     "cowork_book.printbook",
     "cowork_book.casestudies",
     "cowork_book.epub",
+    "cowork_book.glossary",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------
