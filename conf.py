@@ -27,6 +27,7 @@ extensions = [
     "cowork_book.casestudies",
     "cowork_book.epub",
     "cowork_book.glossary",
+    "cowork_book.safety",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

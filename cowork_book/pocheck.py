@@ -1,54 +1,187 @@
-"""Checks of the translation catalogues (``locales/<lang>/LC_MESSAGES/*.po``) before a language is built.
+"""Checks of the translation catalogues (``locales/<lang>/LC_MESSAGES/*.po``), before any language is built.
 
-Each problem is reported as ``file:line: what is wrong; what to do``. ``python -m cowork_book.pocheck [lang ...]``
-checks the given languages (all translations by default) and exits non-zero on any problem.
+Translators' input is untrusted: it may be broken by accident or hostile. Each problem is reported as
+``file:line: what is wrong; what to do``. ``python -m cowork_book.pocheck [lang ...]`` checks the given
+languages (all translations by default) and exits non-zero on any problem.
+
+Two layers: GNU gettext's own check (``msgfmt -c``: syntax, headers, plural forms), then the MyST-aware rules
+below, one small function per rule in the ``RULES`` table, each comparing a translation with its English.
+:mod:`cowork_book.safety` applies the same rules inside the build, so a check that was skipped still cannot
+hurt. Written here because no gettext tool knows MyST; polib reads the files.
 """
 
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+
+import polib
 
 from cowork_book.languages import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 
+ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
+XREF_ROLES = {"ref", "doc", "term", "numref", "download", "any"}
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
+BARE_URL = re.compile(r"(?<![(<])\b((?:https?|ftp)://[^\s)>\]]+)")
+HTML_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
+DIRECTIVE_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,}|:{3,})", re.M)
+DIRECTIVE_ROLE_LIKE = re.compile(r"\{(?:include|literalinclude|raw|eval-rst|csv-table|image|figure)\}", re.I)
+SUBSTITUTION = re.compile(r"\{\{|\}\}")
+NUMBERED_START = re.compile(r"^\s*\d+[.)](?=\s|$)")
+BLOCK_START = re.compile(r"^\s*(?:[-*+](?=\s)|#{1,6}(?=\s)|>|\|)")
 
-def catalogues(lang):
-    return sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
+
+def _roles(text):
+    found = Counter()
+    for name, content in ROLE.findall(text):
+        if name in XREF_ROLES:
+            target = re.search(r"<([^<>]+)>\s*$", content)
+            found[(name, (target.group(1) if target else content).strip())] += 1
+        else:
+            found[(name, None)] += 1
+    return found
+
+
+def _urls(text):
+    return Counter(LINK.findall(text) + AUTOLINK.findall(text) + BARE_URL.findall(text))
+
+
+def rule_roles(msgid, msgstr):
+    if _roles(msgid) != _roles(msgstr):
+        missing = _roles(msgid) - _roles(msgstr)
+        extra = _roles(msgstr) - _roles(msgid)
+        what = ", ".join(f"{{{n}}}`{t or '…'}`" for n, t in (extra or missing))
+        return (
+            f"roles differ from the English ({'added' if extra else 'missing'}: {what}); "
+            "keep every {role}`...` and the target in <...> exactly as in the English, translate only the text"
+        )
+    return None
+
+
+def rule_links(msgid, msgstr):
+    if _urls(msgid) != _urls(msgstr):
+        changed = ", ".join(sorted((_urls(msgstr) - _urls(msgid)) or (_urls(msgid) - _urls(msgstr))))
+        return f"link address differs from the English ({changed}); translate the link text, keep the address"
+    return None
+
+
+def rule_html(msgid, msgstr):
+    if len(HTML_TAG.findall(msgstr)) > len(HTML_TAG.findall(msgid)):
+        return f"HTML is not allowed in a translation ({HTML_TAG.search(msgstr).group(0)}); remove it"
+    return None
+
+
+def rule_directives(msgid, msgstr):
+    for pattern, what in ((DIRECTIVE_FENCE, "a directive or code fence"), (DIRECTIVE_ROLE_LIKE, "a directive")):
+        if len(pattern.findall(msgstr)) > len(pattern.findall(msgid)):
+            return f"{what} is not allowed in a translation; remove the ``` / ::: / {{...}} markup"
+    return None
+
+
+def rule_substitutions(msgid, msgstr):
+    if len(SUBSTITUTION.findall(msgstr)) > len(SUBSTITUTION.findall(msgid)):
+        return "'{{' or '}}' is not allowed in a translation; remove it"
+    return None
+
+
+def rule_balanced_markup(msgid, msgstr):
+    for mark, name in (("`", "backticks (`)"), ("**", "bold markers (**)")):
+        if msgstr.count(mark) != msgid.count(mark):
+            return (
+                f"{name}: {msgstr.count(mark)} in the translation, {msgid.count(mark)} in the English; keep them paired"
+            )
+    if msgstr.count("[") - msgstr.count("]") != msgid.count("[") - msgid.count("]"):
+        return "unbalanced '[]'; close every '[' you open"
+    return None
+
+
+def rule_paragraphs(msgid, msgstr):
+    source, translated = msgid.count("\n\n") + 1, msgstr.strip().count("\n\n") + 1
+    if source != translated:
+        return f"{translated} paragraphs in the translation, {source} in the English; remove the empty line(s)"
+    return None
+
+
+def rule_block_start(msgid, msgstr):
+    marker = BLOCK_START.match(msgstr)
+    if marker and not BLOCK_START.match(msgid):
+        return (
+            f"the translation starts with '{marker.group(0).strip()}', which would make it a list, heading, quote "
+            "or table; reword the start"
+        )
+    return None
+
+
+RULES = [
+    rule_roles,
+    rule_links,
+    rule_html,
+    rule_directives,
+    rule_substitutions,
+    rule_balanced_markup,
+    rule_paragraphs,
+    rule_block_start,
+]
+
+
+def entry_problems(msgid, msgstr):
+    """Every rule's complaint about one translation (empty when it is fine)."""
+    return [problem for rule in RULES if (problem := rule(msgid, msgstr))]
+
+
+def escape_numbered_start(msgstr, msgid):
+    """'2024. gadā …' would become a list item: escape the full stop, unless the English is a list item too."""
+    if NUMBERED_START.match(msgstr) and not NUMBERED_START.match(msgid):
+        return re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", msgstr, count=1)
+    return msgstr
 
 
 def msgfmt_problems(po):
-    """gettext's own syntax and header check (``msgfmt -c``), reworded as file:line messages."""
+    """gettext's own syntax and header check (``msgfmt -c``), as file:line messages; warnings alone pass."""
     proc = subprocess.run(
-        ["msgfmt", "-c", "-o", "/dev/null", str(po)],
-        capture_output=True,
-        text=True,
-        env={"LC_ALL": "C"},
+        ["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True, env={"LC_ALL": "C"}, check=False
     )
     if proc.returncode == 0:
         return []
     problems = []
     for line in proc.stderr.splitlines():
-        if "found" in line and "fatal error" in line:
+        if "fatal error" in line or ": warning: " in line:
             continue
-        line = line.replace(str(po), _rel(po))
-        problems.append(f"{line}; fix the entry in a PO editor (Poedit shows the same message)")
+        problems.append(f"{line.replace(str(po), _rel(po))}; fix it in a PO editor such as Poedit")
     return problems or [f"{_rel(po)}:1: msgfmt -c failed; open the file in a PO editor to find the error"]
+
+
+def catalogue_problems(po):
+    problems = msgfmt_problems(po)
+    if problems:
+        return problems
+    catalogue = polib.pofile(str(po))
+    for entry in catalogue:
+        if entry.obsolete or entry.fuzzy or not entry.msgstr:
+            continue
+        for problem in entry_problems(entry.msgid, entry.msgstr):
+            problems.append(f"{_rel(po)}:{entry.linenum}: {problem}")
+    return problems
+
+
+def catalogues(lang):
+    return sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
 
 
 def check_language(lang):
     if lang not in TRANSLATIONS:
         return []
-    problems = []
-    for po in catalogues(lang):
-        problems += msgfmt_problems(po)
-    return problems
+    return [problem for po in catalogues(lang) for problem in catalogue_problems(po)]
 
 
 def _rel(path):
     try:
-        return str(Path(path).relative_to(ROOT))
+        return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
 

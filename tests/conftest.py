@@ -12,7 +12,7 @@ import pytest
 from cowork_book.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
+BUILD = ROOT / "_build" / "test"
 SITE = BUILD / "site"
 STEM = "coworking-in-youth-centres"
 
