@@ -49,7 +49,7 @@ def say(message):
         print(message, flush=True)
 
 
-def sphinx_command(lang, builder, out, version):
+def sphinx_command(lang, builder, out, version, source=ROOT):
     command = [
         sys.executable,
         "-m",
@@ -65,14 +65,22 @@ def sphinx_command(lang, builder, out, version):
     command += ["-D", f"language={lang}", "-d", str(out / "doctrees" / lang)]
     if version:
         command += ["-D", f"book_version={version}"]
-    return command + [str(ROOT), str(out / "stage" / lang / builder)]
+    return command + [str(source), str(out / "stage" / lang / builder)]
 
 
-def run_step(result, step, command):
+def source_date_epoch(source):
+    """The last commit's time, so that two builds of one commit are identical (SOURCE_DATE_EPOCH wins)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=source, capture_output=True, text=True, check=False)
+    return proc.stdout.strip() or "315532800"
+
+
+def run_step(result, step, command, source=ROOT):
     started = time.monotonic()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUTF8="1")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUTF8="1", SOURCE_DATE_EPOCH=source_date_epoch(source))
     env.pop("LANG", None)
-    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True, check=False)
     seconds = time.monotonic() - started
     result.steps.append((step, seconds, proc.returncode == 0))
     output = (proc.stdout + proc.stderr).strip()
@@ -84,10 +92,10 @@ def run_step(result, step, command):
     return True
 
 
-def build_language(lang, formats, out, version):
+def build_language(lang, formats, out, version, source=ROOT):
     result = LanguageResult(lang)
     started = time.monotonic()
-    problems = check_language(lang)
+    problems = check_language(lang, Path(source) / "locales")
     result.steps.append(("check-po", time.monotonic() - started, not problems))
     if problems:
         result.error = "translation check failed:\n" + "\n".join(problems)
@@ -96,7 +104,7 @@ def build_language(lang, formats, out, version):
     say(f"[{lang}] check-po: ok")
     shutil.rmtree(out / "stage" / lang, ignore_errors=True)
     for fmt in formats:
-        if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, version)):
+        if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, version, source), source):
             return result
     try:
         publish(lang, formats, out)
@@ -166,6 +174,7 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=ROOT / "_build")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--version", default=os.environ.get("BOOK_VERSION", ""))
+    parser.add_argument("--source", type=Path, default=ROOT, help="the book's folder (default: this checkout)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     started = time.monotonic()

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 POT_DIR = ROOT / "_build" / "gettext"
 LINE_WIDTH = 79
+FORMAT_FLAG_LINE = re.compile(r"^#, python-format\n", re.M)
+FORMAT_FLAG = re.compile(r", python-format\b")
 TEMPLATE_STRING = re.compile(r"""\b_\(\s*(["'])(?P<text>(?:(?!\1).)+)\1\s*\)|{% trans %}(?P<block>[^{}]+){% endtrans""")
 
 
@@ -64,6 +66,18 @@ def update(langs):
         sys.exit(f"{POT_DIR}: no message templates; run 'make gettext' first")
     write_interface_pot()
     intl_update(str(LOCALES), str(POT_DIR), tuple(langs), line_width=LINE_WIDTH, jobs=1)
+    for lang in langs:
+        for po in (LOCALES / lang / "LC_MESSAGES").rglob("*.po"):
+            drop_format_flags(po)
+
+
+def drop_format_flags(po):
+    """Remove babel's automatic ``python-format`` flag: "5% of" in a sentence is not a printf format, and
+    the flag makes ``msgfmt -c`` and Poedit demand one. Rewrites the file only if a flag was there."""
+    text = po.read_text(encoding="utf-8")
+    cleaned = FORMAT_FLAG_LINE.sub("", FORMAT_FLAG.sub("", text))
+    if cleaned != text:
+        po.write_text(cleaned, encoding="utf-8")
 
 
 def words(text):

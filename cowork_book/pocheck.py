@@ -70,9 +70,15 @@ def rule_links(msgid, msgstr):
     return None
 
 
+def _without_markup(text):
+    """Text with roles and autolinks removed: their ``<...>`` is MyST, not HTML."""
+    return ROLE.sub("", AUTOLINK.sub("", text))
+
+
 def rule_html(msgid, msgstr):
-    if len(HTML_TAG.findall(msgstr)) > len(HTML_TAG.findall(msgid)):
-        return f"HTML is not allowed in a translation ({HTML_TAG.search(msgstr).group(0)}); remove it"
+    tags = HTML_TAG.findall(_without_markup(msgstr))
+    if len(tags) > len(HTML_TAG.findall(_without_markup(msgid))):
+        return f"HTML is not allowed in a translation ({tags[0]}); remove it"
     return None
 
 
@@ -148,19 +154,40 @@ def msgfmt_problems(po):
     )
     if proc.returncode == 0:
         return []
-    problems = []
+    messages = []
     for line in proc.stderr.splitlines():
-        if "fatal error" in line or ": warning: " in line:
-            continue
-        problems.append(f"{line.replace(str(po), _rel(po))}; fix it in a PO editor such as Poedit")
+        if line.startswith(str(po)):
+            messages.append(line.replace(str(po), _rel(po), 1))
+        elif messages and not line.startswith("msgfmt:"):
+            messages[-1] += " " + line.strip()
+    problems = [f"{m}; fix it in a PO editor such as Poedit" for m in messages if ": warning: " not in m]
     return problems or [f"{_rel(po)}:1: msgfmt -c failed; open the file in a PO editor to find the error"]
 
 
-def catalogue_problems(po):
+def header_problems(po, catalogue, lang):
+    """The header must say UTF-8 and, if it names a language, the folder's language."""
+    problems = []
+    content_type = catalogue.metadata.get("Content-Type", "")
+    if "charset=utf-8" not in content_type.lower().replace(" ", ""):
+        problems.append(
+            f"{_rel(po)}:1: the header says {content_type!r}; the file must be UTF-8 "
+            "(set 'Content-Type: text/plain; charset=UTF-8' and save as UTF-8)"
+        )
+    declared = catalogue.metadata.get("Language", "")
+    if declared and lang and declared.split("_")[0].lower() != lang:
+        problems.append(f"{_rel(po)}:1: the header says Language: {declared}, but the file is in the '{lang}' folder")
+    return problems
+
+
+def catalogue_problems(po, lang=None):
     problems = msgfmt_problems(po)
     if problems:
         return problems
-    catalogue = polib.pofile(str(po))
+    try:
+        catalogue = polib.pofile(str(po), encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return [f"{_rel(po)}:1: cannot be read as UTF-8 gettext ({error}); save it as UTF-8 in a PO editor"]
+    problems += header_problems(po, catalogue, lang)
     for entry in catalogue:
         if entry.obsolete or entry.fuzzy or not entry.msgstr:
             continue
@@ -169,14 +196,14 @@ def catalogue_problems(po):
     return problems
 
 
-def catalogues(lang):
-    return sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
+def catalogues(lang, locales=LOCALES):
+    return sorted((Path(locales) / lang / "LC_MESSAGES").rglob("*.po"))
 
 
-def check_language(lang):
+def check_language(lang, locales=LOCALES):
     if lang not in TRANSLATIONS:
         return []
-    return [problem for po in catalogues(lang) for problem in catalogue_problems(po)]
+    return [problem for po in catalogues(lang, locales) for problem in catalogue_problems(po, lang)]
 
 
 def _rel(path):

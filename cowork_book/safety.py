@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 from docutils import nodes
+from sphinx import locale as sphinx_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -50,7 +51,8 @@ def use_checked_catalogues(app, config):
             checked_catalogue(po, checked / config.language / "LC_MESSAGES" / po.relative_to(source_dir))
     config.book_original_locale_dirs = list(config.locale_dirs)
     config.locale_dirs = [str(checked)]
-    # Sphinx loaded the interface catalogue (sphinx.po) before this event: load it again from the checked copy.
+    # Sphinx loaded the interface catalogue (sphinx.po) before this event: forget it and load the checked copy.
+    sphinx_locale.translators.pop(("general", "sphinx"), None)
     app._init_i18n()
 
 
