@@ -180,12 +180,8 @@ def main(argv=None):
     started = time.monotonic()
     say(f"Building {', '.join(args.langs)} as {', '.join(args.formats)} with {args.jobs} parallel jobs")
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(
-            pool.map(
-                lambda lang: build_language(lang, args.formats, out, args.version),
-                args.langs,
-            )
-        )
+        source = args.source.resolve()
+        results = list(pool.map(lambda lang: build_language(lang, args.formats, out, args.version, source), args.langs))
     site.write_root(out / "site", [r.lang for r in results if r.ok])
     print(summary(results, out, time.monotonic() - started))
     return 0 if all(r.ok for r in results) else 1

@@ -1,0 +1,32 @@
+"""Two clean builds of the same commit give byte-identical HTML and EPUB, and PDFs equal but for ID and dates."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import STEM
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_second_build_is_identical(site, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "cowork_book.build", "--out", str(tmp_path), "--langs", "en"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout
+    first, second = _files(site / "en"), _files(tmp_path / "site" / "en")
+    assert first.keys() == second.keys()
+    pdf = Path("downloads") / f"{STEM}-en.pdf"
+    different = [str(name) for name in first if name != pdf and first[name] != second[name]]
+    assert not different, different[:10]
+    strip = re.compile(rb"/(ID|CreationDate|ModDate)\s*(\[[^\]]*\]|\([^)]*\))")
+    assert strip.sub(b"", first[pdf]) == strip.sub(b"", second[pdf])
