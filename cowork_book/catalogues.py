@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 POT_DIR = ROOT / "_build" / "gettext"
 LINE_WIDTH = 79
-FORMAT_FLAG_LINE = re.compile(r"^#, python-format\n", re.M)
-FORMAT_FLAG = re.compile(r", python-format\b")
+FORMAT_FLAG_LINE = re.compile(r"^#, python-(?:brace-)?format\n", re.M)
+FORMAT_FLAG = re.compile(r", python-(?:brace-)?format\b")
 TEMPLATE_STRING = re.compile(r"""\b_\(\s*(["'])(?P<text>(?:(?!\1).)+)\1\s*\)|{% trans %}(?P<block>[^{}]+){% endtrans""")
 
 
@@ -72,8 +72,9 @@ def update(langs):
 
 
 def drop_format_flags(po):
-    """Remove babel's automatic ``python-format`` flag: "5% of" in a sentence is not a printf format, and
-    the flag makes ``msgfmt -c`` and Poedit demand one. Rewrites the file only if a flag was there."""
+    """Remove babel's automatic ``python-format`` / ``python-brace-format`` flags: "5% of" or a MyST role
+    ``{term}`` is not a format string, and the flag makes ``msgfmt -c`` and Poedit demand one. Rewrites the
+    file only if a flag was there."""
     text = po.read_text(encoding="utf-8")
     cleaned = FORMAT_FLAG_LINE.sub("", FORMAT_FLAG.sub("", text))
     if cleaned != text:

@@ -41,7 +41,8 @@ def _roles(text):
     for name, content in ROLE.findall(text):
         if name in XREF_ROLES:
             target = re.search(r"<([^<>]+)>\s*$", content)
-            found[(name, (target.group(1) if target else content).strip())] += 1
+            target = (target.group(1) if target else content).strip()
+            found[(name, target.lower() if name == "term" else target)] += 1  # glossary terms ignore case
         else:
             found[(name, None)] += 1
     return found
