@@ -13,6 +13,8 @@
 #   make test           run the test suite (builds the real book once, then checks it)
 #   make lint           ruff and codespell, as the tests run them
 #   make bench          time each build step per language and report output sizes
+#   make release        build everything, then one folder + zip to publish (BASE_URL=https://… for the sitemap)
+#   make release-files  the release folder from an existing _build/site (used by CI after its parallel builds)
 #   make lock           re-pin requirements.lock from requirements.in
 #   make clean          remove _build/ (keeps the virtual environment)
 #   make help           this list
@@ -36,10 +38,10 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench lock clean venv sysdeps
+.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv sysdeps
 
 help:
-	@sed -n '3,19p' Makefile | sed 's/^# //'
+	@sed -n '3,21p' Makefile | sed 's/^# //'
 
 all: venv sysdeps
 	$(BUILD_BOOK)
@@ -60,7 +62,7 @@ check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
 
 gettext: venv
-	$(BIN)/sphinx-build -q -b gettext . $(BUILD)/gettext
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/sphinx-build -q -b gettext . $(BUILD)/gettext
 
 update-po: gettext
 	$(BIN)/python -m cowork_book.catalogues update $(TRANSLATIONS)
@@ -77,6 +79,11 @@ lint: venv
 
 bench: venv sysdeps
 	$(BIN)/python -m cowork_book.bench --langs $(LANGUAGES)
+
+release: all release-files
+
+release-files: venv
+	$(BIN)/python -m cowork_book.release $(if $(BASE_URL),--base-url $(BASE_URL))
 
 lock:
 	$(BIN)/pip install -q uv && $(BIN)/uv pip compile -q --python-version 3.11 --generate-hashes --no-header requirements.in -o requirements.lock

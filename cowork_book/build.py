@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,6 +142,22 @@ def publish(lang, formats, out):
     for path in downloads:
         name = f"{FILE_STEM}-{lang}{path.suffix}"
         shutil.copy2(path, target / "downloads" / name)
+    if "html" in formats:
+        offline_bundle(target, target / "downloads" / f"{FILE_STEM}-{lang}-html.zip")
+
+
+def offline_bundle(folder, zip_path):
+    """A zip of one language's web book (without the other downloads) that works opened from disk."""
+    stamp = time.gmtime(max(int(source_date_epoch(ROOT)), 315532800))[:6]
+    top = zip_path.stem.removesuffix("-html")
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "downloads" not in p.relative_to(folder).parts
+        ):
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
 
 
 def summary(results, out, seconds):

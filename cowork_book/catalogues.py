@@ -18,7 +18,6 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-POT_DIR = ROOT / "_build" / "gettext"
 LINE_WIDTH = 79
 FORMAT_FLAG_LINE = re.compile(r"^#, python-(?:brace-)?format\n", re.M)
 FORMAT_FLAG = re.compile(r", python-(?:brace-)?format\b")
@@ -45,7 +44,7 @@ def interface_messages():
     return messages
 
 
-def write_interface_pot(pot_dir=POT_DIR):
+def write_interface_pot(pot_dir):
     pot = polib.POFile(wrapwidth=LINE_WIDTH)
     pot.metadata = {
         "Project-Id-Version": "Coworking in Youth Centres",
@@ -59,15 +58,17 @@ def write_interface_pot(pot_dir=POT_DIR):
     pot.save(str(pot_dir / "sphinx.pot"))
 
 
-def update(langs):
+def update(langs, root=ROOT):
+    """Merge ``<root>/_build/gettext`` into ``<root>/locales/<lang>``; untouched catalogues are not rewritten."""
     from sphinx_intl.basic import update as intl_update
 
-    if not POT_DIR.exists():
-        sys.exit(f"{POT_DIR}: no message templates; run 'make gettext' first")
-    write_interface_pot()
-    intl_update(str(LOCALES), str(POT_DIR), tuple(langs), line_width=LINE_WIDTH, jobs=1)
+    pot_dir, locales = Path(root) / "_build" / "gettext", Path(root) / "locales"
+    if not pot_dir.exists():
+        sys.exit(f"{pot_dir}: no message templates; run 'make gettext' first")
+    write_interface_pot(pot_dir)
+    intl_update(str(locales), str(pot_dir), tuple(langs), line_width=LINE_WIDTH, jobs=1)
     for lang in langs:
-        for po in (LOCALES / lang / "LC_MESSAGES").rglob("*.po"):
+        for po in (locales / lang / "LC_MESSAGES").rglob("*.po"):
             drop_format_flags(po)
 
 

@@ -43,6 +43,7 @@ def use_translated_title(app, env):
 
 def add_page_meta(app, pagename, templatename, context, doctree):
     context["book_version"] = app.config.book_version or app.config.release
+    context["book_author"] = app.config.author
     # A translated html_meta node carries a docutils attribute that is not HTML (and breaks EPUB's XHTML).
     metatags = TRANSLATED_ATTR.sub("", context.get("metatags", ""))
     if 'name="description"' not in metatags:
@@ -74,7 +75,7 @@ def download_files(config):
 def fill_downloads(app, doctree, docname):
     for placeholder in list(doctree.findall(book_downloads)):
         if app.builder.name != "html":
-            para = nodes.paragraph(text=_("The PDF and EPUB files are published with the online edition."))
+            para = nodes.paragraph(text=_("The PDF, EPUB and offline files are published with the online edition."))
             placeholder.replace_self(para)
             continue
         here = app.builder.get_target_uri(docname)

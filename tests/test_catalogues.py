@@ -48,3 +48,30 @@ def test_stats_counts_every_entry():
     assert proc.returncode == 0
     for lang in TRANSLATIONS:
         assert f"\n{lang} " in proc.stdout
+
+
+def test_update_po_twice_changes_nothing(tmp_path):
+    """The committed catalogues are up to date, and refreshing them again rewrites nothing (no churn)."""
+    import shutil
+
+    from cowork_book.catalogues import update
+
+    book = tmp_path / "book"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        (book / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, book / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=book, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=book, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "copy"], cwd=book, check=True)
+    for _round in range(2):
+        subprocess.run(
+            [sys.executable, "-m", "sphinx", "-q", "-b", "gettext", str(book), str(book / "_build" / "gettext")],
+            cwd=book,
+            check=True,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "0"},
+        )
+        update(TRANSLATIONS, root=book)
+        status = subprocess.run(["git", "status", "--porcelain", "locales"], cwd=book, capture_output=True, text=True)
+        assert status.stdout == "", f"make update-po changed committed catalogues:\n{status.stdout[:2000]}"

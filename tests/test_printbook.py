@@ -128,3 +128,15 @@ def test_every_tab_of_every_tab_set_is_printed(site):
     text = _squash(" ".join(p.extract_text() for p in PdfReader(site / "en" / "downloads" / f"{STEM}-en.pdf").pages))
     for label in labels:
         assert _squash(re.sub("<[^>]+>", "", label)) in text
+
+
+def test_every_internal_link_of_the_print_page_lands_on_its_target(site):
+    stage = site.parent / "stage"
+    for lang in LANGUAGES:
+        html = (stage / lang / "printpdf" / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        targets = set(re.findall(r'href="#([^"]+)"', html))
+        assert targets, lang
+        missing = sorted(targets - ids)
+        assert not missing, f"{lang}: links to missing anchors {missing[:10]}"
+        assert "#document-" not in html.replace('id="document-', "")
