@@ -1,0 +1,44 @@
+"""The GitHub Actions workflow and the Read the Docs configuration: valid, and built on the Makefile targets."""
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from cowork_book.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"
+READTHEDOCS = ROOT / ".readthedocs.yaml"
+CHECK = ROOT / ".venv" / "bin" / "check-jsonschema"
+
+
+def test_workflow_matches_the_github_actions_schema():
+    proc = subprocess.run(
+        [str(CHECK), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_readthedocs_config_matches_its_schema():
+    proc = subprocess.run(
+        [str(CHECK), "--builtin-schema", "vendor.readthedocs", str(READTHEDOCS)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflow_builds_every_language_in_parallel_with_make_targets():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    jobs = workflow["jobs"]
+    assert jobs["build"]["strategy"]["matrix"]["lang"] == list(LANGUAGES)
+    runs = " ".join(step.get("run", "") for job in jobs.values() for step in job["steps"])
+    for target in ("make check-po", "make all LANG=", "make test", "make release-files"):
+        assert target in runs
+    assert "pip install" not in runs and "sphinx-build" not in runs
+    assert any("deploy-pages" in step.get("uses", "") for step in jobs["publish"]["steps"])
+
+
+def test_readthedocs_uses_the_makefile():
+    config = yaml.safe_load(READTHEDOCS.read_text())
+    assert config["build"]["tools"]["python"] == "3.11"
+    assert "make all" in config["build"]["commands"]
