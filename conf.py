@@ -28,6 +28,7 @@ extensions = [
     "cowork_book.epub",
     "cowork_book.glossary",
     "cowork_book.safety",
+    "cowork_book.search",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------
