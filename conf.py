@@ -29,6 +29,7 @@ extensions = [
     "cowork_book.glossary",
     "cowork_book.safety",
     "cowork_book.search",
+    "cowork_book.translatable",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

@@ -93,8 +93,10 @@ def run_step(result, step, command, source=ROOT):
     return True
 
 
-def build_language(lang, formats, out, version, source=ROOT):
+def build_language(lang, formats, out, version, source=ROOT, fresh=False):
     result = LanguageResult(lang)
+    if fresh:
+        shutil.rmtree(out / "doctrees" / lang, ignore_errors=True)
     started = time.monotonic()
     problems = check_language(lang, Path(source) / "locales")
     result.steps.append(("check-po", time.monotonic() - started, not problems))
@@ -192,13 +194,16 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--version", default=os.environ.get("BOOK_VERSION", ""))
     parser.add_argument("--source", type=Path, default=ROOT, help="the book's folder (default: this checkout)")
+    parser.add_argument("--fresh", action="store_true", help="read every page again (no cached doctrees)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     started = time.monotonic()
     say(f"Building {', '.join(args.langs)} as {', '.join(args.formats)} with {args.jobs} parallel jobs")
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         source = args.source.resolve()
-        results = list(pool.map(lambda lang: build_language(lang, args.formats, out, args.version, source), args.langs))
+        results = list(
+            pool.map(lambda lang: build_language(lang, args.formats, out, args.version, source, args.fresh), args.langs)
+        )
     site.write_root(out / "site", [r.lang for r in results if r.ok])
     print(summary(results, out, time.monotonic() - started))
     return 0 if all(r.ok for r in results) else 1

@@ -195,6 +195,15 @@ def check_and_collect(app, docname, source):
     app.env.book_cases[docname] = front_matter(source[0])["case"]
 
 
+def keep_translated_place(app, doctree):
+    """Remember the place as translated in the case's own catalogue, for the explorer's cards."""
+    docname = app.env.docname
+    if docname in getattr(app.env, "book_cases", {}):
+        place = next((p for p in doctree.findall(nodes.paragraph) if "case-place" in p["classes"]), None)
+        if place is not None:
+            app.env.book_cases[docname]["place_translated"] = place.astext()
+
+
 def purge_case(app, env, docname):
     getattr(env, "book_cases", {}).pop(docname, None)
 
@@ -214,22 +223,22 @@ class CaseFacts(SphinxDirective):
             raise self.error("case-facts is only for case study pages (case_studies/*.md)")
         source, line = self.get_source_info()
 
-        def text(value):
-            para = nodes.paragraph(value, value)
+        def text(value, role):
+            para = nodes.paragraph(value, value, classes=[f"case-{role}"])
             para.source, para.line = source, line
             return para
 
         place = case["place"] + (f", {case['region']}" if case.get("region") else "")
         rows = [
             (_("Country"), COUNTRIES[case["country"]]),
-            (_("Place"), text(place)),
+            (_("Place"), text(place, "place")),
             (_("Setting"), SETTINGS[case["setting"]]),
         ]
         if case.get("population"):
             rows.append((_("Population"), f"{case['population']:,} ({case['population_year']})".replace(",", "\u00a0")))
         if case.get("year_opened"):
             rows.append((_("Opened"), case["year_opened"]))
-        rows += [(_("Kind"), KINDS[case["kind"]]), (_("Run by"), text(case["run_by"]))]
+        rows += [(_("Kind"), KINDS[case["kind"]]), (_("Run by"), text(case["run_by"], "run-by"))]
         rows.append((_("Funding"), FUNDING[case["funding_model"]]))
         if case["target_groups"]:
             rows.append((_("For"), ", ".join(str(TARGET_GROUPS[g]) for g in case["target_groups"])))
@@ -264,7 +273,8 @@ def _card(app, fromdoc, docname, case):
     item = nodes.list_item(classes=classes)
     ref = nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(fromdoc, docname))
     item += nodes.paragraph("", "", nodes.strong("", "", ref), classes=["case-card-title"])
-    facts = [str(COUNTRIES[case["country"]]), case["place"], str(SETTINGS[case["setting"]]), str(KINDS[case["kind"]])]
+    place = case.get("place_translated", case["place"])
+    facts = [str(COUNTRIES[case["country"]]), place, str(SETTINGS[case["setting"]]), str(KINDS[case["kind"]])]
     if case.get("year_opened"):
         facts.append(str(case["year_opened"]))
     item += nodes.paragraph("", " · ".join(facts), classes=["case-card-facts"])
@@ -323,6 +333,7 @@ def setup(app):
     app.add_node(case_explorer)
     app.add_node(case_filters, html=(visit_case_filters, None))
     app.connect("source-read", check_and_collect)
+    app.connect("doctree-read", keep_translated_place)
     app.connect("env-purge-doc", purge_case)
     app.connect("env-merge-info", merge_cases)
     app.connect("doctree-resolved", fill_explorer)

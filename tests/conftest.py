@@ -21,7 +21,7 @@ STEM = "coworking-in-youth-centres"
 def book():
     """Build every language in every format; the build's own output and exit code."""
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD)],
+        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD), "--fresh"],
         cwd=ROOT,
         capture_output=True,
         text=True,
