@@ -62,7 +62,7 @@ check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
 
 gettext: venv
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/sphinx-build -q -b gettext . $(BUILD)/gettext
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/sphinx-build -q -E -b gettext . $(BUILD)/gettext
 
 update-po: gettext
 	$(BIN)/python -m cowork_book.catalogues update $(TRANSLATIONS)

@@ -247,9 +247,10 @@ class CaseFacts(SphinxDirective):
         rows.append((_("Facts"), STATUS[case["status"]]))
         facts = nodes.definition_list(classes=["case-facts"])
         for label, value in rows:
-            if not isinstance(value, nodes.Node):
-                value = nodes.paragraph(str(value), str(value))
-            facts += nodes.definition_list_item("", nodes.term(str(label), str(label)), nodes.definition("", value))
+            if not isinstance(value, nodes.Node):  # fixed values: translated through sphinx.po, not the page
+                value = nodes.paragraph(str(value), str(value), translatable=False)
+            term = nodes.term(str(label), str(label), translatable=False)
+            facts += nodes.definition_list_item("", term, nodes.definition("", value))
         return [nodes.container("", facts, classes=["case-fact-box"])]
 
 

@@ -3,7 +3,8 @@
 MyST leaves ``source`` and ``line`` unset on text that a directive parses as nested content in some places
 (a table inside an admonition, for example). Sphinx's gettext builder and its translation step skip text
 without a source, so such a table would stay English in every language. This transform, which runs before
-the translations are applied, gives that text the position of the nearest element that has one.
+the translations are applied, gives such paragraphs the position of the nearest element that has one.
+(Only paragraphs: other text elements without a position are link targets and labels, not prose.)
 """
 
 from docutils import nodes
@@ -14,7 +15,7 @@ class FillSourcePositions(SphinxTransform):
     default_priority = 10  # before sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs):
-        for node in self.document.findall(nodes.TextElement):
+        for node in self.document.findall(nodes.paragraph):
             if node.source and node.line:
                 continue
             parent = node.parent
