@@ -30,6 +30,7 @@ extensions = [
     "cowork_book.safety",
     "cowork_book.search",
     "cowork_book.translatable",
+    "cowork_book.status",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

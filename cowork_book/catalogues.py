@@ -86,21 +86,29 @@ def words(text):
     return len(text.split())
 
 
+def catalogue_stats(po_path):
+    """``{'translated', 'fuzzy', 'untranslated', 'words', 'translated_words'}`` of one catalogue."""
+    totals = dict.fromkeys(("translated", "fuzzy", "untranslated", "words", "translated_words"), 0)
+    for entry in polib.pofile(str(po_path)):
+        if entry.obsolete:
+            continue
+        totals["words"] += words(entry.msgid)
+        if entry.fuzzy:
+            totals["fuzzy"] += 1
+        elif entry.translated():
+            totals["translated"] += 1
+            totals["translated_words"] += words(entry.msgid)
+        else:
+            totals["untranslated"] += 1
+    return totals
+
+
 def language_stats(lang):
-    """``{'translated', 'fuzzy', 'untranslated', 'words', 'translated_words'}`` over a language's catalogues."""
+    """The same counts over all of a language's catalogues."""
     totals = dict.fromkeys(("translated", "fuzzy", "untranslated", "words", "translated_words"), 0)
     for po_path in sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po")):
-        for entry in polib.pofile(str(po_path)):
-            if entry.obsolete:
-                continue
-            totals["words"] += words(entry.msgid)
-            if entry.fuzzy:
-                totals["fuzzy"] += 1
-            elif entry.translated():
-                totals["translated"] += 1
-                totals["translated_words"] += words(entry.msgid)
-            else:
-                totals["untranslated"] += 1
+        for key, value in catalogue_stats(po_path).items():
+            totals[key] += value
     return totals
 
 
