@@ -31,6 +31,7 @@ extensions = [
     "cowork_book.search",
     "cowork_book.translatable",
     "cowork_book.status",
+    "cowork_book.weight",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------

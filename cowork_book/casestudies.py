@@ -288,7 +288,7 @@ def fill_explorer(app, doctree, docname):
     for placeholder in list(doctree.findall(case_explorer)):
         cases = getattr(app.env, "book_cases", {})
         order = sorted(cases, key=lambda d: (cases[d]["country"], app.env.titles[d].astext()))
-        cards = nodes.bullet_list(classes=["case-cards"])
+        cards = nodes.bullet_list(classes=["case-cards"], ids=["case-list"])
         for case_doc in order:
             cards += _card(app, docname, case_doc, cases[case_doc])
         used = {

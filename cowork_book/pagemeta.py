@@ -4,6 +4,7 @@
   otherwise the opening of its first paragraph, so it is always in the page's language.
 - ``book_version`` in the template context (shown in the footer).
 - The book's title in the reader's language for the HTML title and the EPUB metadata.
+- OpenGraph tags (title, description, language) for links shared on social media and messengers.
 - The ``book-downloads`` directive: links to this language's PDF and EPUB, which the build puts in
   ``downloads/`` of each language's site folder. In the PDF and EPUB themselves it becomes a plain sentence,
   since a relative link there would point into the reader's own disk.
@@ -18,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 DESCRIPTION_LENGTH = 155
+TERRITORIES = {"en": "en_GB", "lv": "lv_LV", "et": "et_EE", "es": "es_ES", "it": "it_IT", "ru": "ru_RU"}
 TRANSLATED_ATTR = re.compile(r' translated="(?:True|False)"')
 
 
@@ -46,10 +48,28 @@ def add_page_meta(app, pagename, templatename, context, doctree):
     context["book_author"] = app.config.author
     # A translated html_meta node carries a docutils attribute that is not HTML (and breaks EPUB's XHTML).
     metatags = TRANSLATED_ATTR.sub("", context.get("metatags", ""))
-    if 'name="description"' not in metatags:
+    found = re.search(r'name="description" content="([^"]*)"|content="([^"]*)" name="description"', metatags)
+    if found:
+        description = html.unescape(found.group(1) or found.group(2))
+    else:
         description = describe(doctree) or app.config.html_title
         metatags += f'<meta name="description" content="{html.escape(description)}" />\n'
+    if app.builder.name == "html":
+        metatags += social_card(app, context, description)
     context["metatags"] = metatags
+
+
+def social_card(app, context, description):
+    """OpenGraph tags, so a shared link shows the page's title and summary in its own language."""
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or app.config.html_title))
+    tags = {
+        "og:title": title,
+        "og:description": description,
+        "og:type": "article" if context.get("pagename") != app.config.root_doc else "website",
+        "og:site_name": app.config.html_title,
+        "og:locale": TERRITORIES.get(app.config.language, app.config.language),
+    }
+    return "".join(f'<meta property="{k}" content="{html.escape(v)}" />\n' for k, v in tags.items())
 
 
 class book_downloads(nodes.General, nodes.Element):

@@ -1,0 +1,78 @@
+"""Accessible and light: axe-core finds no violation on any page of any language; pages stay within budget."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from htmlparse import read
+
+from cowork_book.languages import LANGUAGES
+
+AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
+RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+BUDGET = 40 * 1024  # bytes gzip per content page: the page and every style and script it loads, without images
+ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"#?]+\.(?:css|js))"')
+
+
+def _pages(site, lang):
+    return sorted(p.relative_to(site / lang).as_posix() for p in (site / lang).rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_axe_finds_no_violation_on_any_page(browser, server, site, lang):
+    page = browser.new_page()
+    problems = []
+    for path in _pages(site, lang):
+        page.goto(f"{server}/{lang}/{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("rules => axe.run(document, {runOnly: rules})", RULES)
+        for violation in result["violations"]:
+            target = violation["nodes"][0]["target"]
+            problems.append(f"{lang}/{path}: {violation['id']} ({violation['impact']}) at {target}")
+    page.close()
+    assert not problems, "\n".join(problems[:30])
+
+
+def page_weight(page):
+    files = {page}
+    for asset in ASSET.findall(page.read_text(encoding="utf-8")):
+        target = (page.parent / asset).resolve()
+        if target.is_file():
+            files.add(target)
+    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+
+
+def test_every_content_page_is_within_the_weight_budget(site):
+    heavy = []
+    for lang in LANGUAGES:
+        for page in (site / lang).rglob("*.html"):
+            if page.name in ("search.html", "genindex.html"):
+                continue
+            weight = page_weight(page)
+            if weight > BUDGET:
+                heavy.append(f"{page.relative_to(site)}: {weight / 1024:.1f} KB")
+    assert not heavy, heavy
+
+
+def test_pages_load_only_what_they_use(site):
+    about = (site / "en" / "docs" / "about.html").read_text(encoding="utf-8")
+    assert "pygments.css" not in about and "sphinx_highlight.js" not in about and "searchtools.js" not in about
+    search = (site / "en" / "search.html").read_text(encoding="utf-8")
+    assert "searchtools.js" in search and "documentation_options.js" in search
+
+
+def test_skip_link_landmarks_and_one_h1_per_page(site):
+    for lang in LANGUAGES:
+        for path in ("index.html", "docs/guidelines/the-space.html", "case_studies/sende.html"):
+            doc = read(site / lang / path)
+            assert doc.find("a", href="#furo-main-content"), path
+            assert len(doc.find("h1")) == 1, path
+            assert doc.find("article", role="main"), path
+
+
+def test_social_card_in_the_pages_language(site):
+    doc = read(site / "lv" / "docs" / "about.html")
+    cards = {a["property"]: a["content"] for a in doc.find("meta") if a.get("property", "").startswith("og:")}
+    assert cards["og:locale"] == "lv_LV"
+    assert cards["og:title"] and cards["og:description"] and "the" not in cards["og:description"].split()
