@@ -56,7 +56,7 @@ epub: venv sysdeps
 	$(BUILD_BOOK) --formats epub
 
 serve: venv
-	$(BIN)/sphinx-autobuild -D language=$(firstword $(LANGUAGES)) --port 8000 . $(BUILD)/serve/$(firstword $(LANGUAGES))
+	$(BIN)/sphinx-autobuild -D language=$(firstword $(LANGUAGES)) --port 8000 --re-ignore "(_build|\.venv|\.git)/" . $(BUILD)/serve/$(firstword $(LANGUAGES))
 
 check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)

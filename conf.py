@@ -21,6 +21,7 @@ exclude_patterns = ["case_studies/_template.md"]
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "cowork_book.themes",
     "cowork_book.switcher",
     "cowork_book.pagemeta",
     "cowork_book.printbook",
@@ -30,6 +31,7 @@ extensions = [
     "cowork_book.safety",
     "cowork_book.search",
     "cowork_book.translatable",
+    "cowork_book.tools",
     "cowork_book.status",
     "cowork_book.weight",
 ]
@@ -50,7 +52,7 @@ gettext_language_team = "Coworking in Youth Centres translators"
 translation_progress_classes = "untranslated"
 
 # -- HTML -----------------------------------------------------------------------------------------
-html_theme = "furo"
+html_theme = "cowork-book"  # Furo with the book's page frame (cowork_book/theme/web)
 html_title = project
 html_static_path = ["_static"]
 html_templates_path = ["_templates"]
@@ -68,6 +70,7 @@ html_theme_options = {
 }
 
 # -- EPUB -----------------------------------------------------------------------------------------
+epub_theme = "cowork-epub"
 epub_title = project  # replaced by the translated title in each language
 epub_basename = "coworking-in-youth-centres"
 epub_author = author

@@ -28,7 +28,7 @@ def interface_sources():
     import furo
 
     yield from sorted((ROOT / "_templates").rglob("*.html"))
-    yield from sorted((ROOT / "cowork_book").rglob("*.html"))
+    yield from sorted((ROOT / "cowork_book").rglob("*.html"))  # the themes
     yield from sorted((ROOT / "cowork_book").glob("*.py"))
     yield from sorted((Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"))
 
