@@ -2,13 +2,27 @@
 
 Sphinx extensions (listed in ``conf.py``):
 
-- :mod:`cowork_book.languages`: the one list of the book's languages;
-- :mod:`cowork_book.switcher`: ``<html lang>``, the language switcher and ``hreflang`` links;
-- :mod:`cowork_book.pagemeta`: meta description, favicon, downloads;
-- :mod:`cowork_book.printbook`: the print build and its PDF (WeasyPrint).
+- :mod:`cowork_book.themes`: the web (Furo-based) and EPUB themes;
+- :mod:`cowork_book.switcher`: the language switcher and ``hreflang`` links;
+- :mod:`cowork_book.pagemeta`: meta description, OpenGraph card, translated title, the download list;
+- :mod:`cowork_book.printbook`: the print build and its PDF (WeasyPrint);
+- :mod:`cowork_book.epub`: valid XHTML and a reproducible zip for the EPUB;
+- :mod:`cowork_book.casestudies`: case-study schema, validator, fact box and explorer;
+- :mod:`cowork_book.glossary`: glossary references that survive translation;
+- :mod:`cowork_book.safety`: translations read from checked catalogues; no file insertion, no raw HTML;
+- :mod:`cowork_book.search`: search languages for Latvian and Estonian;
+- :mod:`cowork_book.translatable`: every paragraph reaches the translators;
+- :mod:`cowork_book.status`: the translation status page;
+- :mod:`cowork_book.weight`: each page loads only the styles and scripts it uses.
 
 Tools (``python -m cowork_book.<tool>``):
 
 - :mod:`cowork_book.build`: builds every language and format, with isolation and a summary;
+- :mod:`cowork_book.pocheck`: checks the translation catalogues (also used by :mod:`~cowork_book.safety`);
+- :mod:`cowork_book.catalogues`: ``update`` and ``stats`` of the catalogues;
+- :mod:`cowork_book.terms` and :mod:`cowork_book.spelling`: termbase and spelling checks of translations;
+- :mod:`cowork_book.release`: the release folder, sitemap and checksums;
+- :mod:`cowork_book.bench`: build times and output sizes;
 - :mod:`cowork_book.sysdeps`: checks (and, as root, installs) the Debian packages needed.
+- :mod:`cowork_book.languages`: the one list of the book's languages.
 """
