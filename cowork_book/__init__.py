@@ -8,12 +8,14 @@ Sphinx extensions (listed in ``conf.py``):
 - :mod:`cowork_book.printbook`: the print build and its PDF (WeasyPrint);
 - :mod:`cowork_book.epub`: valid XHTML and a reproducible zip for the EPUB;
 - :mod:`cowork_book.casestudies`: case-study schema, validator, fact box and explorer;
+- :mod:`cowork_book.figures`: floor plans, the pilot timeline and the case-study map, as translated inline SVG;
 - :mod:`cowork_book.glossary`: glossary references that survive translation;
 - :mod:`cowork_book.safety`: translations read from checked catalogues; no file insertion, no raw HTML;
 - :mod:`cowork_book.search`: search languages for Latvian and Estonian;
 - :mod:`cowork_book.translatable`: every paragraph reaches the translators;
 - :mod:`cowork_book.status`: the translation status page;
 - :mod:`cowork_book.weight`: each page loads only the styles and scripts it uses.
+- :mod:`cowork_book.tools`: self-assessment and pilot planner (from the chapters), glossary tooltips, fillable PDF.
 
 Tools (``python -m cowork_book.<tool>``):
 

@@ -6,13 +6,11 @@ without cards or tabs, or the search scripts outside the search page. Measured o
 gzip before, about 33 KB after (``make bench``); the budget is 40 KB.
 """
 
-SEARCH_ONLY = {"_static/doctools.js", "_static/documentation_options.js"}
-NEVER = {"_static/sphinx_highlight.js"}
+# searchtools.js needs these; other pages do not (highlighting search words after a click is left out).
+SEARCH_ONLY = {"_static/doctools.js", "_static/documentation_options.js", "_static/sphinx_highlight.js"}
 
 
 def _needed(filename, pagename, body):
-    if filename in NEVER:
-        return False
     if filename in SEARCH_ONLY:
         return pagename == "search"
     if filename == "_static/pygments.css":

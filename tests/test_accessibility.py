@@ -57,7 +57,7 @@ def test_every_content_page_is_within_the_weight_budget(site):
 
 def test_pages_load_only_what_they_use(site):
     about = (site / "en" / "docs" / "about.html").read_text(encoding="utf-8")
-    assert "pygments.css" not in about and "sphinx_highlight.js" not in about and "searchtools.js" not in about
+    assert "pygments.css" not in about and "doctools.js" not in about and "searchtools.js" not in about
     search = (site / "en" / "search.html").read_text(encoding="utf-8")
     assert "searchtools.js" in search and "documentation_options.js" in search
 
