@@ -32,6 +32,7 @@ extensions = [
     "cowork_book.search",
     "cowork_book.translatable",
     "cowork_book.tools",
+    "cowork_book.figures",
     "cowork_book.status",
     "cowork_book.weight",
 ]

@@ -14,10 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from cowork_book import build
 from cowork_book.languages import LANGUAGES
 
-ASSET = re.compile(r'(?:href|src)="([^"#?]+\.(?:css|js|svg))"')
+ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:href|src)="([^"#?]+\.(?:css|js))(?:\?[^"]*)?"')
 
 
 def folder_size(path):
@@ -25,7 +27,7 @@ def folder_size(path):
 
 
 def page_weight(page):
-    """Gzip bytes of an HTML page plus the local CSS, JavaScript and SVG it loads."""
+    """Gzip bytes of an HTML page plus the local CSS and JavaScript it loads."""
     files = {page}
     for asset in ASSET.findall(page.read_text(encoding="utf-8")):
         target = (page.parent / asset).resolve()
@@ -44,7 +46,7 @@ def report(site, results):
             continue
         pdf = next((folder / "downloads").glob("*.pdf"), None)
         epub = next((folder / "downloads").glob("*.epub"), None)
-        pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) if pdf else 0
+        pages = len(PdfReader(pdf).pages) if pdf else 0
         html_kb = (folder_size(folder) - folder_size(folder / "downloads")) / 1024
         pdf_kb = (pdf.stat().st_size if pdf else 0) / 1024
         epub_kb = (epub.stat().st_size if epub else 0) / 1024

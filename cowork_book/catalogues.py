@@ -77,7 +77,7 @@ def drop_format_flags(po):
     ``{term}`` is not a format string, and the flag makes ``msgfmt -c`` and Poedit demand one. Rewrites the
     file only if a flag was there."""
     text = po.read_text(encoding="utf-8")
-    cleaned = FORMAT_FLAG_LINE.sub("", FORMAT_FLAG.sub("", text))
+    cleaned = FORMAT_FLAG.sub("", FORMAT_FLAG_LINE.sub("", text))
     if cleaned != text:
         po.write_text(cleaned, encoding="utf-8")
 

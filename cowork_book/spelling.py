@@ -25,6 +25,7 @@ ROLE = re.compile(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^`]*>)?`")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 URL = re.compile(r"<?\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:lv|ee|es|it|eu|org|com|gal|cat|ie|net|gov)\b\S*")
 CODE = re.compile(r"`[^`]*`")
+PLACEHOLDER = re.compile(r"\{\w*\}")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -34,6 +35,7 @@ def plain_text(msgstr):
     text = LINK.sub(r"\1", text)
     text = URL.sub(" ", text)
     text = CODE.sub(" ", text)
+    text = PLACEHOLDER.sub(" ", text)
     return text.replace("**", " ").replace("*", " ")
 
 

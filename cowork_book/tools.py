@@ -12,7 +12,8 @@
   and a browser without JavaScript get the list; the PDF (``printpdf``) gets real form fields, so it is fillable.
 - Glossary tooltips: each web page carries the definitions of the glossary terms it links to (from the
   translated glossary), in a hidden list that ``_static/tools/glossary-tooltips.js`` shows on hover, focus and tap.
-- Worksheets: in the PDF, every run of four or more underscores in the worksheets appendix becomes a text field.
+- Worksheets: in the PDF, every run of four or more underscores in the worksheets appendix becomes a text field,
+  and the items of its checklists (``book_worksheets_checklists``) get boxes to tick.
 
 Written here because the tools are built from the book's own chapters; each builder gets its own markup.
 """
@@ -38,6 +39,7 @@ READINESS = {
 }
 ROADMAP = {"chapter": "ch-roadmap", "steps": "ch-roadmap-step-"}
 UNDERSCORES = re.compile(r"_{4,}")
+WIDE_FIELD = 20  # underscores: a run this long is a wide field in the PDF
 NUMBER = re.compile(r"\d+")
 INTERACTIVE = "html"  # the one builder whose pages get the scripts
 PRINT = "printpdf"  # the one builder whose pages get form fields
@@ -68,7 +70,7 @@ class glossary_tips(nodes.General, nodes.Element):
 
 
 class form_field(nodes.Inline, nodes.Element):
-    """A text field of a worksheet (PDF only)."""
+    """A text field or a box to tick in a worksheet (PDF only)."""
 
 
 class ToolDirective(SphinxDirective):
@@ -77,8 +79,9 @@ class ToolDirective(SphinxDirective):
     kind = ""
 
     def run(self):
-        tools = self.env.__dict__.setdefault("book_tools", {})
-        kinds = tools.setdefault(self.env.docname, set())
+        if not hasattr(self.env, "book_tools"):
+            self.env.book_tools = {}
+        kinds = self.env.book_tools.setdefault(self.env.docname, set())
         if self.kind in kinds:
             raise self.error(f"{self.name} can be used only once on a page")
         kinds.add(self.kind)
@@ -269,16 +272,19 @@ def fill_tools(app, doctree, docname):
 
 
 def add_glossary_tips(app, doctree):
+    """The definitions of the terms a page links to, for the tooltips (terms defined on the page itself are not
+    repeated: the script reads the page's own glossary entry)."""
     definitions = glossary_definitions(app)
-    used = {}
+    used, any_term = {}, False
     for ref in doctree.findall(nodes.reference):
         terms = [c for c in ref.children if isinstance(c, nodes.Element) and "std-term" in c.get("classes", [])]
         if not terms:
             continue
-        anchor = ref.get("refid") or ref.get("refuri", "").partition("#")[2]
-        if anchor in definitions:
+        any_term = True
+        anchor = ref.get("refuri", "").partition("#")[2]
+        if not ref.get("refid") and anchor in definitions:
             used[anchor] = definitions[anchor]
-    if used:
+    if any_term:
         doctree.append(glossary_tips(entries=sorted(used.items())))
 
 
@@ -286,7 +292,8 @@ def add_glossary_tips(app, doctree):
 
 
 class WorksheetFields(SphinxPostTransform):
-    """In the PDF, each run of 4+ underscores in the worksheets appendix becomes a named text field."""
+    """In the PDF, each run of 4+ underscores in the worksheets appendix becomes a named text field, and each item
+    of a checklist (the bullet lists under ``book_worksheets_checklists``) gets a box to tick."""
 
     default_priority = 900
     builders = (PRINT,)
@@ -297,12 +304,20 @@ class WorksheetFields(SphinxPostTransform):
         if not roots and self.env.docname == target:
             roots = [self.document]
         for root in roots:
-            self._walk(root, {"section": target.rsplit("/", 1)[-1], "counts": {}})
+            self._walk(root, {"section": target.rsplit("/", 1)[-1], "counts": {}, "checklist": False})
+
+    def _name(self, context):
+        section = context["section"]
+        number = context["counts"][section] = context["counts"].get(section, 0) + 1
+        return f"ws-{section.removeprefix('app-worksheets-')}-{number}"
 
     def _walk(self, node, context):
         for child in list(node.children):
             if isinstance(child, nodes.section) and child["ids"]:
-                self._walk(child, {**context, "section": child["ids"][0]})
+                checklist = context["checklist"] or child["ids"][0] in self.config.book_worksheets_checklists
+                self._walk(child, {**context, "section": child["ids"][0], "checklist": checklist})
+            elif isinstance(child, nodes.bullet_list) and context["checklist"]:
+                self._checklist(child, context)
             elif isinstance(child, nodes.Text):
                 if UNDERSCORES.search(child):
                     index = next(i for i, c in enumerate(node.children) if c is child)
@@ -310,15 +325,28 @@ class WorksheetFields(SphinxPostTransform):
             elif isinstance(child, nodes.Element):
                 self._walk(child, context)
 
+    def _checklist(self, items, context):
+        items["classes"].append("book-checklist")
+        for item in items.children:
+            first = next(iter(item.findall(nodes.paragraph)), None)
+            if first is not None:
+                first.insert(0, form_field(name=self._name(context), label=_text(item), kind="checkbox"))
+
     def _fields(self, text, context):
         label = field_label(text)
+        entry = text.parent
+        while entry is not None and not isinstance(entry, nodes.entry):
+            entry = entry.parent
+        if entry is not None:  # for print.css: cells and rows with fields
+            entry["classes"].append("book-field-cell")
+            entry.parent["classes"].append("book-field-row")
         result, last = [], 0
         for match in UNDERSCORES.finditer(text):
             if match.start() > last:
                 result.append(nodes.Text(text[last : match.start()]))
-            section = context["section"]
-            number = context["counts"][section] = context["counts"].get(section, 0) + 1
-            result.append(form_field(name=f"ws-{section.removeprefix('app-worksheets-')}-{number}", label=label))
+            name = self._name(context)
+            size = "wide" if len(match.group()) >= WIDE_FIELD else "short"
+            result.append(form_field(name=name, label=label, kind="text", size=size))
             last = match.end()
         if last < len(text):
             result.append(nodes.Text(text[last:]))
@@ -486,21 +514,27 @@ def readiness_statement(key, number, text, scale, interactive):
         )
         for value, label in scale
     ]
-    group = tag("div", *choices, class_="readiness-choices", **js_only(True))
-    return tag("li", tag("fieldset", tag("legend", esc(text)), plain, group, class_="readiness-question"))
+    attrs = {"role": "radiogroup", "aria_labelledby": f"{name}-text", **js_only(True)}
+    group = tag("div", *choices, class_="readiness-choices", **attrs)
+    return tag("li", tag("p", esc(text), id=f"{name}-text", class_="readiness-statement"), plain, group)
 
 
 def readiness_form_table(theme, scale):
-    """The statements of a theme as a table with one radio button per answer (PDF form fields)."""
+    """The statements of a theme as a table with a box to tick per answer (PDF form fields)."""
     head = tag("tr", tag("th", esc(_("Statement"))), *(tag("th", esc(f"{label} ({value})")) for value, label in scale))
     rows = []
     for number, text in enumerate(theme["statements"], 1):
-        name = f"readiness-{theme['key']}-{number}"
-        choices = [
-            tag("td", tag("input", type="radio", name=name, value=label, title=text), class_="tool-form-choice")
-            for _value, label in scale
+        boxes = [
+            tag(
+                "td",
+                tag(
+                    "input", type="checkbox", name=f"readiness-{theme['key']}-{number}-{value}", title=f"{text} {label}"
+                ),
+                class_="tool-form-choice",
+            )
+            for value, label in scale
         ]
-        rows.append(tag("tr", tag("td", esc(text)), *choices))
+        rows.append(tag("tr", tag("td", esc(text)), *boxes))
     return tag("table", tag("thead", head), tag("tbody", *rows), class_="tool-form-table readiness-form")
 
 
@@ -668,7 +702,11 @@ def visit_glossary_tips(self, node):
 
 
 def visit_form_field(self, node):
-    self.body.append(tag("input", type="text", class_="book-field", name=node["name"], title=node["label"]))
+    if node["kind"] == "checkbox":
+        self.body.append(tag("input", type="checkbox", class_="book-check", name=node["name"], title=node["label"]))
+    else:
+        classes = f"book-field book-field-{node['size']}"
+        self.body.append(tag("input", type="text", class_=classes, name=node["name"], title=node["label"]))
     raise nodes.SkipNode
 
 
@@ -714,8 +752,9 @@ def purge_tools(app, env, docname):
 
 
 def merge_tools(app, env, docnames, other):
-    tools = env.__dict__.setdefault("book_tools", {})
-    tools.update({d: k for d, k in getattr(other, "book_tools", {}).items() if d in docnames})
+    if not hasattr(env, "book_tools"):
+        env.book_tools = {}
+    env.book_tools.update({d: k for d, k in getattr(other, "book_tools", {}).items() if d in docnames})
 
 
 def setup(app):
@@ -734,6 +773,8 @@ def setup(app):
         dict,
     )
     app.add_config_value("book_worksheets_doc", "docs/appendices/worksheets", "env", str)
+    checklists = ["app-worksheets-onboarding", "app-worksheets-event-plan-before"]
+    app.add_config_value("book_worksheets_checklists", checklists, "env", list)
     app.add_directive("readiness-assessment", ReadinessAssessment)
     app.add_directive("pilot-planner", PilotPlanner)
     app.add_node(readiness_assessment, html=(visit_readiness, None))

@@ -1,13 +1,21 @@
 """Page weight: each page loads only the styles and scripts it uses.
 
 Sphinx and its extensions add their files to every page. A reader on a slow rural connection should not
-download the code highlighter's colours on pages without code, sphinx-design's styles and tab script on pages
-without cards or tabs, or the search scripts outside the search page. Measured on a long chapter: 42.7 KB
+download the code highlighter's colours on pages without code, sphinx-design's styles on pages without cards
+or tabs, its tab-syncing script at all (tabs are CSS radio buttons and work without it), or the search
+scripts and their translations outside the search page. Measured on a long chapter: 42.7 KB
 gzip before, about 33 KB after (``make bench``); the budget is 40 KB.
 """
 
 # searchtools.js needs these; other pages do not (highlighting search words after a click is left out).
-SEARCH_ONLY = {"_static/doctools.js", "_static/documentation_options.js", "_static/sphinx_highlight.js"}
+SEARCH_ONLY = {
+    "_static/doctools.js",
+    "_static/documentation_options.js",
+    "_static/sphinx_highlight.js",
+    "_static/translations.js",
+}
+# Only syncs tab choices between tab sets; the tabs themselves are CSS radio buttons and work without it.
+NEVER = {"_static/design-tabs.js"}
 
 
 def _needed(filename, pagename, body):
@@ -17,9 +25,7 @@ def _needed(filename, pagename, body):
         return 'class="highlight' in body
     if filename in ("_static/sphinx-design.min.css", "_static/styles/furo-extensions.css"):
         return "sd-" in body
-    if filename == "_static/design-tabs.js":
-        return "sd-tab-set" in body
-    return True
+    return filename not in NEVER
 
 
 def trim_assets(app, pagename, templatename, context, doctree):

@@ -12,7 +12,7 @@ from cowork_book.languages import LANGUAGES
 AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
 RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 BUDGET = 40 * 1024  # bytes gzip per content page: the page and every style and script it loads, without images
-ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"#?]+\.(?:css|js))"')
+ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"#?]+\.(?:css|js))(?:\?[^"]*)?"')
 
 
 def _pages(site, lang):

@@ -5,31 +5,46 @@
   "use strict";
   var data = document.querySelector("dl.glossary-tips");
   if (!data) return;
-  var entries = {};
-  [].forEach.call(data.querySelectorAll("[data-term]"), function (entry) {
-    entries[entry.getAttribute("data-term")] = entry;
+  var entries = {}; // anchor -> [term, definition]
+  [].forEach.call(data.querySelectorAll("[data-term]"), function (item) {
+    entries[item.getAttribute("data-term")] = [item.querySelector("dt"), item.querySelector("dd")];
   });
+  function entry(anchor) { // on the glossary page itself, the definition is the page's own
+    if (!entries[anchor]) {
+      var term = document.getElementById(anchor);
+      var definition = term && term.tagName === "DT" &&
+        term.parentNode.querySelector("dt#" + CSS.escape(anchor) + " ~ dd");
+      if (definition) entries[anchor] = [term, definition];
+    }
+    return entries[anchor];
+  }
+  function text(node) {
+    var copy = node.cloneNode(true);
+    [].forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
   var tips = {};
   var open = null; // { link, tip }
   var hideTimer = null;
   var lastPointer = "mouse";
   var openBeforeTap = false;
 
-  function tipFor(anchor) {
+  function tipFor(anchor, link) {
     if (tips[anchor]) return tips[anchor];
-    var entry = entries[anchor];
+    var found = entry(anchor);
     var tip = document.createElement("div");
     tip.className = "glossary-tooltip";
     tip.id = "glossary-tip-" + Object.keys(tips).length;
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
     var term = document.createElement("strong");
-    term.textContent = entry.querySelector("dt").textContent;
+    term.textContent = text(found[0]);
     tip.appendChild(term);
-    tip.appendChild(document.createTextNode(" " + entry.querySelector("dd").textContent));
+    tip.appendChild(document.createTextNode(" " + text(found[1])));
     tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
     tip.addEventListener("mouseleave", function () { hideSoon(); });
-    document.body.appendChild(tip);
+    // In the link's own landmark (main, navigation...), so that all content stays in landmarks.
+    (link.closest("main, [role=main], nav, aside, footer, header") || document.body).appendChild(tip);
     tips[anchor] = tip;
     return tip;
   }
@@ -45,13 +60,13 @@
     var below = box.bottom + 6;
     var top = below + size.height > window.innerHeight && box.top - size.height - 6 > 0
       ? box.top - size.height - 6 : below;
-    tip.style.left = left + window.scrollX + "px";
-    tip.style.top = top + window.scrollY + "px";
+    tip.style.left = left + "px"; // position: fixed, so viewport coordinates
+    tip.style.top = top + "px";
   }
 
   function show(link) {
     window.clearTimeout(hideTimer);
-    var tip = tipFor(link.getAttribute("data-glossary-term"));
+    var tip = tipFor(link.getAttribute("data-glossary-term"), link);
     if (open && open.tip !== tip) hide();
     tip.hidden = false;
     place(link, tip);
@@ -70,9 +85,9 @@
   [].forEach.call(document.querySelectorAll("a.reference.internal"), function (link) {
     if (!link.querySelector(".std-term") || !link.hash) return;
     var anchor = decodeURIComponent(link.hash.slice(1));
-    if (!entries[anchor]) return;
+    if (!entry(anchor)) return;
     link.setAttribute("data-glossary-term", anchor);
-    link.setAttribute("aria-describedby", tipFor(anchor).id);
+    link.setAttribute("aria-describedby", tipFor(anchor, link).id);
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("mouseleave", hideSoon);
     link.addEventListener("focus", function () { show(link); });
@@ -96,5 +111,7 @@
   document.addEventListener("pointerdown", function (event) {
     if (open && !open.link.contains(event.target) && !open.tip.contains(event.target)) hide();
   });
-  window.addEventListener("resize", function () { if (open) place(open.link, open.tip); });
+  function follow() { if (open) place(open.link, open.tip); }
+  window.addEventListener("resize", follow);
+  window.addEventListener("scroll", follow, { passive: true });
 })();

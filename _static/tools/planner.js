@@ -36,7 +36,8 @@
   function save() {
     var plan = { start: start.value, steps: {} };
     steps.forEach(function (step) {
-      plan.steps[step.getAttribute("data-step")] = { done: field(step, "done").checked, note: field(step, "note").value };
+      var id = step.getAttribute("data-step");
+      plan.steps[id] = { done: field(step, "done").checked, note: field(step, "note").value };
     });
     try { localStorage.setItem(key, JSON.stringify(plan)); } catch (e) { /* private mode: not kept */ }
   }
@@ -47,6 +48,7 @@
       var date = step.querySelector(".planner-date");
       date.textContent = day === null ? "" : " · " + format.format(new Date(target(step, day)));
       step.classList.toggle("planner-step-done", field(step, "done").checked);
+      step.classList.toggle("planner-has-note", field(step, "note").value.trim() !== "");
     });
     progress.textContent = labels.progress.replace("{done}", done()).replace("{total}", steps.length);
   }

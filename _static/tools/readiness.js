@@ -31,7 +31,7 @@
     var checked = section.querySelectorAll("input[type=radio]:checked");
     var score = 0;
     [].forEach.call(checked, function (input) { score += Number(input.value); });
-    var total = section.querySelectorAll("fieldset").length;
+    var total = section.querySelectorAll(".readiness-choices").length;
     return { key: section.getAttribute("data-theme"), name: section.getAttribute("data-name"),
              max: Number(section.getAttribute("data-max")), score: score, answered: checked.length,
              total: total, complete: checked.length === total };

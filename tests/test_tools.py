@@ -1,0 +1,346 @@
+"""The interactive tools in real Chromium: self-assessment, pilot planner (.ics), glossary tooltips; in English and
+Latvian, without JavaScript, under axe-core; the fillable PDF and the EPUB's printable lists."""
+
+import html
+import re
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import STEM
+from htmlparse import read
+from languages import letters_found
+from playwright.sync_api import expect
+
+from cowork_book.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+SELF_ASSESSMENT = "docs/tools/self-assessment.html"
+PLANNER = "docs/tools/pilot-planner.html"
+CHAPTER = "docs/guidelines/getting-ready.html"
+# Every fixed label of the tools in English: none of them may show in another language's tools.
+ENGLISH_LABELS = [
+    "Not yet",
+    "Partly",
+    "Yes",
+    "Score",
+    "Your results",
+    "Chapter that helps",
+    "statements answered",
+    "Print my results",
+    "Clear my answers",
+    "Your answers are saved",
+    "Rate each statement",
+    "Start date",
+    "Week",
+    "Done",
+    "Note",
+    "steps done",
+    "Download calendar",
+    "Print the plan",
+    "Clear my plan",
+    "Your plan is saved",
+]
+
+
+def _chapter_counts(site):
+    """Statements per theme and steps, as the chapters have them (what the tools must show)."""
+    chapter = read(site / "en" / CHAPTER)
+    themes = [a["id"] for a in chapter.find("section") if a.get("id", "").startswith("ch-ready-theme-")]
+    roadmap = read(site / "en" / "docs" / "guidelines" / "pilot-roadmap.html")
+    steps = [a["id"] for a in roadmap.find("section") if a.get("id", "").startswith("ch-roadmap-step-")]
+    return themes, steps
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Opens pages in fresh browser contexts; afterwards, no request may have left the site's own origin."""
+    contexts, requests = [], []
+
+    def open_(path, **options):
+        context = browser.new_context(accept_downloads=True, **options)
+        context.on("request", lambda request: requests.append(request.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{server}/{path}")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    foreign = [url for url in requests if not url.startswith((f"{server}/", "blob:", "data:"))]
+    assert requests and not foreign, f"requests to other origins: {foreign[:10]}"
+
+
+def _answer(page, theme, values):
+    for number, value in enumerate(values, 1):
+        page.locator(f"#readiness-{theme}-{number}-{value}").check()
+
+
+def _result(page, theme):
+    return page.locator(f'.readiness-result[data-theme="{theme}"]')
+
+
+def test_every_language_has_every_statement_and_step(site):
+    themes, steps = _chapter_counts(site)
+    assert len(themes) == 6 and len(steps) == 12
+    for lang in LANGUAGES:
+        tool = read(site / lang / SELF_ASSESSMENT)
+        assert len(tool.find("section", **{"class": "readiness-theme"})) == len(themes), lang
+        assert len(tool.find("input", type="radio")) == 3 * 4 * len(themes), lang
+        planner = read(site / lang / PLANNER)
+        assert len(planner.find("li", **{"class": "planner-step"})) == len(steps), lang
+
+
+def test_self_assessment_scores_reload_and_clear(open_page):
+    page = open_page(f"en/{SELF_ASSESSMENT}")
+    assert "Your answers are saved only in this browser" in page.locator(".tool-privacy").inner_text()
+    _answer(page, "space", [2, 1, 0, 0])
+    _answer(page, "rules", [2, 2, 2, 2])
+    _answer(page, "money", [2, 2, 1, 1])
+    space, rules, money = _result(page, "space"), _result(page, "rules"), _result(page, "money")
+    assert space.locator(".readiness-result-score").inner_text() == "3 of 8"
+    assert "Not ready in this theme yet" in space.inner_text()
+    help_link = space.locator(".readiness-result-help a")
+    assert help_link.is_visible() and help_link.get_attribute("href").endswith("the-space.html#ch-space")
+    assert rules.locator(".readiness-result-score").inner_text() == "8 of 8"
+    assert "Ready. This theme is a strength." in rules.inner_text()
+    assert not rules.locator(".readiness-result-help").is_visible()
+    assert "Partly ready" in money.inner_text() and money.locator(".readiness-result-score").inner_text() == "6 of 8"
+    assert "0 of 4 statements answered" in _result(page, "people").inner_text()
+    assert page.locator("section[data-theme=space] .readiness-score").inner_text() == "3 of 8"
+    expect(page.locator(".book-readiness [role=status]")).to_have_text(re.compile(r"^Money: 6 of 8\. Partly ready"))
+
+    page.reload()
+    assert page.locator("#readiness-space-1-2").is_checked() and page.locator("#readiness-space-4-0").is_checked()
+    assert _result(page, "space").locator(".readiness-result-score").inner_text() == "3 of 8"
+
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.locator(".book-readiness input:checked").count() == 0
+    assert _result(page, "rules").locator(".readiness-result-score").inner_text() == "0 of 8"
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+    page.reload()
+    assert page.locator(".book-readiness input:checked").count() == 0
+
+
+def test_self_assessment_by_keyboard(open_page):
+    page = open_page(f"en/{SELF_ASSESSMENT}")
+    page.locator("#readiness-space-1-0").focus()
+    page.keyboard.press("ArrowRight")  # radio group: the arrow keys choose
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#readiness-space-1-2").is_checked()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    assert page.locator("label[for='readiness-space-1-2']").inner_text() == "Yes"
+
+
+def _unfold(text):
+    assert "\n" not in text.replace("\r\n", ""), "every line of an .ics file ends with CRLF"
+    lines = text.replace("\r\n ", "").split("\r\n")
+    assert lines[-1] == "" and all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    return lines[:-1]
+
+
+def _events(text):
+    events, current = [], None
+    for line in _unfold(text):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _sep, value = line.partition(":")
+            current[name] = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+    return events
+
+
+def _download(page):
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    return Path(download.path()).read_bytes().decode("utf-8")
+
+
+def test_pilot_planner_dates_ics_reload_and_clear(open_page, site):
+    _themes, step_ids = _chapter_counts(site)
+    page = open_page(f"en/{PLANNER}")
+    page.get_by_role("button", name="Download calendar (.ics)").click()
+    expect(page.locator(".book-planner [role=status]")).to_have_text("Choose a start date first.")
+    assert page.evaluate("document.activeElement.id") == "planner-start"
+    page.get_by_label("Start date (week 0)").fill("2027-01-04")
+    page.get_by_label("Done: Form the pilot team").check()
+    page.get_by_label("Done: Visit a working coworking space").check()
+    page.get_by_label("Note: Form the pilot team").fill("Anna leads; ask Jānis, the mayor's office\nand the school")
+    assert page.locator(".planner-progress").inner_text() == f"2 of {len(step_ids)} steps done"
+    visit = page.locator('li.planner-step[data-step="visit"]')
+    assert visit.get_attribute("data-week") == "3" and "Jan 25, 2027" in visit.inner_text()
+
+    text = _download(page)
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:") and text.endswith("END:VCALENDAR\r\n")
+    events = _events(text)
+    assert len(events) == len(step_ids)
+    start = date(2027, 1, 4)
+    for event, step in zip(events, page.locator("li.planner-step").all(), strict=True):
+        week = int(step.get_attribute("data-week"))
+        assert event["DTSTART;VALUE=DATE"] == (start + timedelta(weeks=week)).strftime("%Y%m%d")
+        assert event["SUMMARY"] == step.locator(".planner-step-title").inner_text()
+        assert event["UID"] == f"pilot-step-{step.get_attribute('data-step')}@coworking-in-youth-centres"
+        assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
+    assert "DESCRIPTION:Anna leads\\; ask Jānis\\, the mayor's office\\nand the school\r\n" in text.replace("\r\n ", "")
+    assert events[0]["DESCRIPTION"] == "Anna leads; ask Jānis, the mayor's office\nand the school"
+    assert len({e["UID"] for e in events}) == len(events)
+    assert [e["UID"] for e in _events(_download(page))] == [e["UID"] for e in events], "UIDs are stable"
+
+    page.reload()
+    assert page.get_by_label("Start date (week 0)").input_value() == "2027-01-04"
+    assert page.get_by_label("Done: Visit a working coworking space").is_checked()
+    assert page.get_by_label("Note: Form the pilot team").input_value().startswith("Anna leads")
+    page.get_by_role("button", name="Clear my plan").click()
+    assert page.get_by_label("Start date (week 0)").input_value() == ""
+    assert page.locator(".book-planner input:checked").count() == 0
+    page.reload()
+    assert page.locator(".planner-progress").inner_text() == f"0 of {len(step_ids)} steps done"
+
+
+def _definition(site, lang, anchor):
+    """The definition of a term as the glossary page of that language shows it."""
+    glossary = (site / lang / "docs" / "appendices" / "glossary.html").read_text(encoding="utf-8")
+    found = re.search(rf'<dt id="{re.escape(anchor)}">.*?</dt>\s*<dd>(.*?)</dd>', glossary, re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+
+
+@pytest.mark.parametrize("lang", ["en", "lv"])
+def test_glossary_tooltips_on_hover_focus_and_escape(open_page, site, lang):
+    page = open_page(f"{lang}/{CHAPTER}")
+    link = page.locator("a[data-glossary-term]").first
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    assert tip.get_attribute("role") == "tooltip" and not tip.is_visible()
+    definition = _definition(site, lang, link.get_attribute("data-glossary-term"))
+    link.hover()
+    assert tip.is_visible()
+    assert " ".join(tip.inner_text().split()).endswith(definition)
+    page.mouse.move(0, 0)
+    tip.wait_for(state="hidden")
+
+    for _press in range(150):  # keyboard: Tab until a term link has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-glossary-term')"):
+            break
+    focused = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert focused, "no glossary term reached with Tab"
+    assert page.locator(f"#{focused}").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator(f"#{focused}").is_visible()
+
+
+def test_glossary_tooltip_on_tap(open_page):
+    page = open_page(f"en/{CHAPTER}", has_touch=True, viewport={"width": 320, "height": 700})
+    link = page.locator("a[data-glossary-term]").first
+    link.scroll_into_view_if_needed()
+    url = page.url
+    link.tap()
+    assert page.locator(f"#{link.get_attribute('aria-describedby')}").is_visible() and page.url == url
+    box = page.locator(".glossary-tooltip:visible").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+    link.tap()
+    page.wait_for_url("**/glossary.html#*")
+
+
+def test_tools_in_latvian_have_no_english_labels(open_page, site):
+    page = open_page(f"lv/{SELF_ASSESSMENT}")
+    _answer(page, "space", [2, 1, 0, 0])
+    tool = page.locator(".book-readiness").inner_text()
+    page = open_page(f"lv/{PLANNER}")
+    page.locator("#planner-start").fill("2027-01-04")
+    page.locator("#planner-done-team").check()
+    tool += page.locator(".book-planner").inner_text()
+    english = [label for label in ENGLISH_LABELS if re.search(rf"\b{label}\b", tool)]
+    assert not english, f"English labels in the Latvian tools: {english}"
+    assert letters_found("lv", tool) >= 3
+    assert page.locator(".planner-progress").inner_text() == "Izdarīti 1 no 12 soļiem"
+    with page.expect_download() as info:
+        page.locator("[data-action=ics]").click()
+    summaries = [e["SUMMARY"] for e in _events(Path(info.value.path()).read_bytes().decode("utf-8"))]
+    chapter = read(site / "lv" / "docs" / "guidelines" / "pilot-roadmap.html").text
+    assert summaries and all(summary in chapter for summary in summaries)
+
+
+def test_without_javascript_the_tools_are_printable_lists(open_page):
+    page = open_page(f"en/{SELF_ASSESSMENT}", java_script_enabled=False)
+    assert page.locator(".readiness-plain:visible").count() == 24
+    assert page.locator(".book-readiness input:visible, .book-readiness button:visible").count() == 0
+    assert page.locator(".readiness-key").is_visible()
+    page = open_page(f"en/{PLANNER}", java_script_enabled=False)
+    assert page.locator(".planner-week:visible").first.inner_text() == "Week 0"
+    assert page.locator(".book-planner input:visible, .book-planner button:visible").count() == 0
+
+
+def _axe_script():
+    packages = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
+    found = [p / name / "axe.min.js" for p in packages for name in ("axe_playwright_python", "axe_selenium_python")]
+    found = [path for path in found if path.exists()]
+    assert found, "axe-core is missing: install axe-playwright-python (requirements.lock)"
+    return found[0]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_tool_pages(open_page, scheme):
+    axe = _axe_script()
+    violations = []
+    for path in ("en/docs/tools/index.html", f"en/{SELF_ASSESSMENT}", f"en/{PLANNER}", f"lv/{SELF_ASSESSMENT}"):
+        page = open_page(path, color_scheme=scheme, viewport={"width": 320, "height": 800})
+        if "self-assessment" in path:
+            _answer(page, "space", [2, 1, 0, 0])
+        if "planner" in path:
+            page.locator("#planner-start").fill("2027-01-04")
+        if page.locator("a[data-glossary-term]").count():
+            page.locator("a[data-glossary-term]").first.hover()
+        page.add_script_tag(path=str(axe))
+        result = page.evaluate("rules => axe.run(document, {runOnly: rules})", AXE_RULES)
+        for violation in result["violations"]:
+            targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+            violations.append(f"{path} ({scheme}): {violation['id']}: {violation['help']} {targets}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} is wider than 320 px"
+    assert not violations, "\n".join(violations)
+
+
+def _fields(path):
+    """``{name: (type, accessible name)}`` of the PDF's form fields."""
+    with pikepdf.open(path) as pdf:
+        assert "/AcroForm" in pdf.Root, "the PDF has no form"
+        return {str(f.T): (str(f.get("/FT", "")), str(f.get("/TU", ""))) for f in pdf.Root.AcroForm.Fields}
+
+
+def test_pdf_has_fillable_worksheets_and_tools(site):
+    worksheets = (ROOT / "docs" / "appendices" / "worksheets.md").read_text(encoding="utf-8")
+    blanks = len(re.findall(r"_{4,}", worksheets))
+    fields = _fields(site / "en" / "downloads" / f"{STEM}-en.pdf")
+    text_fields = [name for name, (kind, _tu) in fields.items() if name.startswith("ws-") and kind == "/Tx"]
+    assert len(text_fields) == blanks, "every line to write on is a text field"
+    assert fields["ws-house-rules-space-1"] == ("/Tx", "Name of the space")
+    assert fields["ws-event-plan-programme-1"] == ("/Tx", "Time 1")
+    ticks = [tu for name, (kind, tu) in fields.items() if name.startswith("ws-onboarding") and kind == "/Btn"]
+    assert "Explain whom to tell if something goes wrong." in ticks, "the onboarding checklist has boxes to tick"
+    assert fields["readiness-space-1-2"][0] == "/Btn" and fields["readiness-rules-score"][0] == "/Tx"
+    assert {"planner-start", "planner-done-team", "planner-note-review"} <= set(fields)
+    assert all(tu for _kind, tu in fields.values()), "every field has an accessible name (TU)"
+    lv = _fields(site / "lv" / "downloads" / f"{STEM}-lv.pdf")
+    assert set(lv) == set(fields)
+    assert lv["ws-house-rules-space-1"] != fields["ws-house-rules-space-1"]
+    assert lv["planner-done-team"] != fields["planner-done-team"]
+
+
+def test_web_and_epub_show_no_form_fields_for_the_worksheets(site):
+    inputs = read(site / "en" / "docs" / "appendices" / "worksheets.html").find("input")
+    assert not [i for i in inputs if "book-" in i.get("class", "")]
+    with zipfile.ZipFile(site / "en" / "downloads" / f"{STEM}-en.epub") as epub:
+        names = {n.rsplit("/", 1)[-1]: n for n in epub.namelist()}
+        tool = epub.read(names["self-assessment.xhtml"]).decode()
+        planner = epub.read(names["pilot-planner.xhtml"]).decode()
+    assert "<input" not in tool + planner and "<button" not in tool + planner
+    assert tool.count('class="readiness-plain"') == 24 and "Week 28" in planner
