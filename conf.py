@@ -59,7 +59,14 @@ html_static_path = ["_static"]
 html_templates_path = ["_templates"]
 templates_path = ["_templates"]
 html_favicon = "_static/favicon.svg"
-html_css_files = ["book.css"]
+html_css_files = [
+    "book.css",
+    "css/design.css",
+    "css/cases.css",
+    "css/tools.css",
+    "css/glossary-tips.css",
+    "css/figures.css",
+]  # the css/ files load only on pages that use them (cowork_book.weight)
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False

@@ -33,9 +33,14 @@ def interface_sources():
     yield from sorted((Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"))
 
 
+# Strings of Sphinx's own HTML writer that the pages show (permalink tooltips) and that Sphinx's catalogues
+# lack for some of the book's languages.
+SPHINX_WRITER_MESSAGES = ["Link to this heading", "Link to this term", "Link to this definition", "Link to this table"]
+
+
 def interface_messages():
     """``{message: [(file, line)]}`` of every translated literal in templates and extensions."""
-    messages = {}
+    messages = {message: [("sphinx/writers/html5.py", "")] for message in SPHINX_WRITER_MESSAGES}
     for path in interface_sources():
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for match in TEMPLATE_STRING.finditer(line):

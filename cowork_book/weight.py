@@ -15,15 +15,26 @@ SEARCH_ONLY = {
     "_static/translations.js",
 }
 # Only syncs tab choices between tab sets; the tabs themselves are CSS radio buttons and work without it.
-NEVER = {"_static/design-tabs.js"}
+NEVER = {"_static/design-tabs.js", "_static/styles/furo-extensions.css"}  # css/design.css keeps what we use of it
+
+
+# A feature's styles, and a class that only its pages have.
+FEATURE_CSS = {
+    "_static/css/cases.css": "case-",
+    "_static/css/tools.css": "book-tool",
+    "_static/css/glossary-tips.css": "glossary-tips",
+    "_static/css/figures.css": "book-figure",
+}
 
 
 def _needed(filename, pagename, body):
+    if filename in FEATURE_CSS:
+        return FEATURE_CSS[filename] in body
     if filename in SEARCH_ONLY:
         return pagename == "search"
     if filename == "_static/pygments.css":
         return 'class="highlight' in body
-    if filename in ("_static/sphinx-design.min.css", "_static/styles/furo-extensions.css"):
+    if filename in ("_static/sphinx-design.min.css", "_static/css/design.css"):
         return "sd-" in body
     return filename not in NEVER
 
