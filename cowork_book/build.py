@@ -150,12 +150,15 @@ def publish(lang, formats, out):
 
 def offline_bundle(folder, zip_path):
     """A zip of one language's web book (without the other downloads) that works opened from disk."""
+    files = [p for p in folder.rglob("*") if p.is_file() and "downloads" not in p.relative_to(folder).parts]
+    write_zip(zip_path, folder, files, top=zip_path.stem.removesuffix("-html"))
+
+
+def write_zip(zip_path, folder, files, top):
+    """A reproducible zip: files under ``top/`` in sorted order, all dated SOURCE_DATE_EPOCH (or 1980)."""
     stamp = time.gmtime(max(int(source_date_epoch(ROOT)), 315532800))[:6]
-    top = zip_path.stem.removesuffix("-html")
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(
-            p for p in folder.rglob("*") if p.is_file() and "downloads" not in p.relative_to(folder).parts
-        ):
+        for path in sorted(files):
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -12,12 +12,10 @@ import os
 import re
 import shutil
 import sys
-import time
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from cowork_book.build import FILE_STEM, ROOT, source_date_epoch
+from cowork_book.build import FILE_STEM, ROOT, write_zip
 from cowork_book.languages import LANGUAGES, SOURCE_LANGUAGE
 
 SITEMAP_SKIP = {"search.html", "genindex.html", "404.html"}
@@ -76,14 +74,8 @@ def assemble(site, out, base_url):
     (folder / "robots.txt").write_text(robots, encoding="utf-8")
     (folder / "SHA256SUMS").write_text(checksums(folder), encoding="utf-8")
     (folder / "VERSION").write_text(version + "\n", encoding="utf-8")
-    stamp = time.gmtime(max(int(source_date_epoch(ROOT)), 315532800))[:6]
     archive = out / f"{name}.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{name}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            bundle.writestr(info, path.read_bytes())
+    write_zip(archive, folder, [p for p in folder.rglob("*") if p.is_file()], top=name)
     return folder, archive
 
 

@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import shutil
 import subprocess
 import sys
 import threading
@@ -15,6 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build" / "test"
 SITE = BUILD / "site"
 STEM = "coworking-in-youth-centres"
+
+
+def copy_book(target):
+    """A copy of the checkout's tracked files (as they are in the working tree) in ``target``."""
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
 
 
 @pytest.fixture(scope="session")

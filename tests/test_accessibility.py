@@ -1,18 +1,16 @@
 """Accessible and light: axe-core finds no violation on any page of any language; pages stay within budget."""
 
-import gzip
-import re
 from pathlib import Path
 
 import pytest
 from htmlparse import read
 
+from cowork_book.bench import page_weight
 from cowork_book.languages import LANGUAGES
 
 AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
 RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 BUDGET = 40 * 1024  # bytes gzip per content page: the page and every style and script it loads, without images
-ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"#?]+\.(?:css|js))(?:\?[^"]*)?"')
 
 
 def _pages(site, lang):
@@ -32,15 +30,6 @@ def test_axe_finds_no_violation_on_any_page(browser, server, site, lang):
             problems.append(f"{lang}/{path}: {violation['id']} ({violation['impact']}) at {target}")
     page.close()
     assert not problems, "\n".join(problems[:30])
-
-
-def page_weight(page):
-    files = {page}
-    for asset in ASSET.findall(page.read_text(encoding="utf-8")):
-        target = (page.parent / asset).resolve()
-        if target.is_file():
-            files.add(target)
-    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
 
 
 def test_every_content_page_is_within_the_weight_budget(site):

@@ -1,12 +1,12 @@
 """Case studies: the validator rejects bad front matter clearly; the explorer lists and filters every case."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_book
 from htmlparse import read
 
 from cowork_book.casestudies import validate
@@ -58,10 +58,7 @@ def test_every_case_in_the_book_is_valid():
 
 def test_a_bad_case_stops_the_build_with_file_line_and_field(tmp_path):
     book = tmp_path / "book"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        (book / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, book / name)
+    copy_book(book)
     (book / "case_studies" / "forwardspace.md").write_text(BAD[1][1], encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(book), str(tmp_path / "out")],

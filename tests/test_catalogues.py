@@ -52,15 +52,11 @@ def test_stats_counts_every_entry():
 
 def test_update_po_twice_changes_nothing(tmp_path):
     """The committed catalogues are up to date, and refreshing them again rewrites nothing (no churn)."""
-    import shutil
+    from conftest import copy_book
 
     from cowork_book.catalogues import update
 
-    book = tmp_path / "book"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        (book / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, book / name)
+    book = copy_book(tmp_path / "book")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], cwd=book, check=True)
     subprocess.run([*git, "add", "-A"], cwd=book, check=True)
