@@ -13,9 +13,9 @@
 #   make test           run the test suite (builds the real book once, then checks it)
 #   make lint           ruff and codespell, as the tests run them
 #   make bench          time each build step per language and report output sizes
-#   make release        build everything, then one folder + zip to publish (BASE_URL=https://… for the sitemap)
+#   make release        build everything, then one folder + zip to publish (BASE_URL=https://… for sitemap, hreflang)
 #   make release-files  the release folder from an existing _build/site (used by CI after its parallel builds)
-#   make lock           re-pin requirements.lock from requirements.in
+#   make lock           re-pin requirements.lock from requirements.in, and package-lock.json from package.json
 #   make clean          remove _build/ (keeps the virtual environment)
 #   make help           this list
 
@@ -28,6 +28,10 @@ else
   LANGUAGES := $(ALL_LANGUAGES)
 endif
 TRANSLATIONS := $(filter-out en,$(LANGUAGES))
+# The public address (make all BASE_URL=https://…/): absolute hreflang and canonical links, sitemap.
+ifdef BASE_URL
+  export BOOK_BASE_URL := $(BASE_URL)
+endif
 
 PYTHON ?= python3
 VENV := .venv
@@ -38,7 +42,7 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv sysdeps
+.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
 
 help:
 	@sed -n '3,21p' Makefile | sed 's/^# //'
@@ -70,23 +74,23 @@ update-po: gettext
 stats: venv
 	$(BIN)/python -m cowork_book.catalogues stats $(TRANSLATIONS)
 
-test: venv
-	$(PYTHON) -m cowork_book.sysdeps test
+test: testdeps
 	$(BIN)/python -m pytest
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell
 
-bench: venv sysdeps
+bench: testdeps
 	$(BIN)/python -m cowork_book.bench --langs $(LANGUAGES)
 
 release: all release-files
 
 release-files: venv
-	$(BIN)/python -m cowork_book.release $(if $(BASE_URL),--base-url $(BASE_URL))
+	$(BIN)/python -m cowork_book.release
 
 lock:
 	$(BIN)/pip install -q uv && $(BIN)/uv pip compile -q --python-version 3.11 --generate-hashes --no-header requirements.in -o requirements.lock
+	npm install --package-lock-only --ignore-scripts --no-audit --no-fund
 
 clean:
 	rm -rf $(BUILD)
@@ -94,7 +98,19 @@ clean:
 sysdeps:
 	@$(PYTHON) -m cowork_book.sysdeps build
 
+# What the tests and the benchmark run: Chromium, Java, Node.js, dictionaries (Debian), then Lighthouse (npm).
+testdeps: venv
+	@$(PYTHON) -m cowork_book.sysdeps test
+	@$(MAKE) --no-print-directory node
+
 venv: $(VENV)/.installed
+
+# Lighthouse for the tests and the benchmark, from package-lock.json (the book itself needs no Node.js).
+node: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)

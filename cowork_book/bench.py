@@ -1,8 +1,12 @@
-"""``make bench``: time each build step per language and report what it produced.
+"""``make bench``: time each build step per language and report what it produced and how fast it loads.
 
 Builds the given languages from scratch (a clean output folder, so the times are comparable between runs),
-then prints per language the time of each step and the sizes: HTML in total, the gzip weight of the landing
-page with its CSS and scripts, the PDF (and its pages) and the EPUB.
+then prints per language:
+
+- the time of each step and the sizes: HTML in total, the PDF (and its pages) and the EPUB;
+- the gzip weight of one page of each kind with the CSS and scripts it loads (the budget is 40 KB), and the
+  search index (raw and gzip);
+- Lighthouse's mobile scores for the same pages, served with gzip (``--no-lighthouse`` leaves them out).
 """
 
 import argparse
@@ -16,7 +20,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from cowork_book import build
+from cowork_book import build, lighthouse
 from cowork_book.languages import LANGUAGES
 
 ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:href|src)="([^"#?]+\.(?:css|js))(?:\?[^"]*)?"')
@@ -36,8 +40,12 @@ def page_weight(page):
     return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
 
 
+def gz(path):
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
 def report(site, results):
-    print(f"\n{'lang':<5}{'steps (s)':<52}{'HTML':>9}{'page gz':>9}{'PDF':>9}{'pages':>7}{'EPUB':>9}")
+    print(f"\n{'lang':<5}{'steps (s)':<52}{'HTML':>9}{'PDF':>9}{'pages':>7}{'EPUB':>9}")
     for r in results:
         folder = site / r.lang
         steps = " ".join(f"{step}={secs:.1f}" for step, secs, _ok in r.steps)
@@ -50,21 +58,43 @@ def report(site, results):
         html_kb = (folder_size(folder) - folder_size(folder / "downloads")) / 1024
         pdf_kb = (pdf.stat().st_size if pdf else 0) / 1024
         epub_kb = (epub.stat().st_size if epub else 0) / 1024
-        weight_kb = page_weight(folder / "index.html") / 1024
-        print(f"{r.lang:<5}{steps:<52}{html_kb:>8.0f}K{weight_kb:>8.1f}K{pdf_kb:>8.0f}K{pages:>7}{epub_kb:>8.0f}K")
+        print(f"{r.lang:<5}{steps:<52}{html_kb:>8.0f}K{pdf_kb:>8.0f}K{pages:>7}{epub_kb:>8.0f}K")
+
+
+def weights(site, langs):
+    """KB gzip per page kind (page + its CSS and scripts), and the search index raw / gzip."""
+    kinds = list(lighthouse.PAGE_KINDS)
+    lines = ["Page weight, KB gzip with CSS and scripts (budget 40); search index KB raw / gzip:"]
+    lines.append(f"{'lang':<5}" + "".join(f"{kind:>17}" for kind in kinds) + f"{'search index':>17}")
+    for lang in langs:
+        folder = site / lang
+        cells = "".join(f"{page_weight(folder / path) / 1024:>17.1f}" for path in lighthouse.PAGE_KINDS.values())
+        index = folder / "searchindex.js"
+        lines.append(f"{lang:<5}{cells}{f'{index.stat().st_size / 1024:.0f} / {gz(index) / 1024:.0f}':>17}")
+    return "\n".join(lines)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--langs", nargs="+", default=list(LANGUAGES), choices=list(LANGUAGES))
+    parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse scores")
     args = parser.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="book-bench-"))
     started = time.monotonic()
-    results = [build.build_language(lang, build.FORMATS, out, "") for lang in args.langs]
+    results = [build.build_language(lang, build.FORMATS, out, {}) for lang in args.langs]
     print(f"\nbench: {len(args.langs)} language(s) built one after another in {time.monotonic() - started:.1f} s")
-    report(out / "site", results)
+    site = out / "site"
+    report(site, results)
+    built = [r.lang for r in results if r.ok]
+    print("\n" + weights(site, built))
+    all_100 = True
+    if not args.no_lighthouse:
+        started = time.monotonic()
+        reports = lighthouse.measure(site, built, progress=lambda line: print(line, flush=True))
+        print(f"\n{lighthouse.table(reports)}\n({time.monotonic() - started:.0f} s)")
+        all_100 = all(r.all_100() for r in reports.values())
     shutil.rmtree(out, ignore_errors=True)
-    return 0 if all(r.ok for r in results) else 1
+    return 0 if all(r.ok for r in results) and all_100 else 1
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ def say(message):
         print(message, flush=True)
 
 
-def sphinx_command(lang, builder, out, version, source=ROOT):
+def sphinx_command(lang, builder, out, settings, source=ROOT):
     command = [
         sys.executable,
         "-m",
@@ -64,8 +64,9 @@ def sphinx_command(lang, builder, out, version, source=ROOT):
         "1",
     ]
     command += ["-D", f"language={lang}", "-d", str(out / "doctrees" / lang)]
-    if version:
-        command += ["-D", f"book_version={version}"]
+    for name, value in settings.items():
+        if value:
+            command += ["-D", f"{name}={value}"]
     return command + [str(source), str(out / "stage" / lang / builder)]
 
 
@@ -93,7 +94,8 @@ def run_step(result, step, command, source=ROOT):
     return True
 
 
-def build_language(lang, formats, out, version, source=ROOT, fresh=False):
+def build_language(lang, formats, out, settings, source=ROOT, fresh=False):
+    """Check, build and publish one language; ``settings`` are config values for sphinx-build (``-D``)."""
     result = LanguageResult(lang)
     if fresh:
         shutil.rmtree(out / "doctrees" / lang, ignore_errors=True)
@@ -107,7 +109,7 @@ def build_language(lang, formats, out, version, source=ROOT, fresh=False):
     say(f"[{lang}] check-po: ok")
     shutil.rmtree(out / "stage" / lang, ignore_errors=True)
     for fmt in formats:
-        if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, version, source), source):
+        if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, settings, source), source):
             return result
     try:
         publish(lang, formats, out)
@@ -196,16 +198,18 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=ROOT / "_build")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--version", default=os.environ.get("BOOK_VERSION", ""))
+    parser.add_argument("--base-url", default=os.environ.get("BOOK_BASE_URL", ""), help="the site's public address")
     parser.add_argument("--source", type=Path, default=ROOT, help="the book's folder (default: this checkout)")
     parser.add_argument("--fresh", action="store_true", help="read every page again (no cached doctrees)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
+    settings = {"book_version": args.version, "book_base_url": args.base_url}
     started = time.monotonic()
     say(f"Building {', '.join(args.langs)} as {', '.join(args.formats)} with {args.jobs} parallel jobs")
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         source = args.source.resolve()
         results = list(
-            pool.map(lambda lang: build_language(lang, args.formats, out, args.version, source, args.fresh), args.langs)
+            pool.map(lambda lang: build_language(lang, args.formats, out, settings, source, args.fresh), args.langs)
         )
     site.write_root(out / "site", [r.lang for r in results if r.ok])
     print(summary(results, out, time.monotonic() - started))

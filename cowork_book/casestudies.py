@@ -306,7 +306,7 @@ def fill_explorer(app, doctree, docname):
 def visit_case_filters(self, node):
     """The filter form: hidden until the script shows it, so a reader without JavaScript sees the full list."""
     groups = [(key, label, choices) for key, label, choices in FILTERS] + [("tag", _("Tag"), TAGS)]
-    out = ['<form class="case-filters" hidden aria-controls="case-list">']
+    out = ['<form class="case-filters" data-js-only hidden aria-controls="case-list">']
     for key, label, choices in groups:
         out.append(f'<p><label for="case-filter-{key}">{html.escape(str(label))}</label> ')
         out.append(f'<select id="case-filter-{key}" data-filter="{key}">')

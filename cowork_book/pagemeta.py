@@ -69,6 +69,8 @@ def social_card(app, context, description):
         "og:site_name": app.config.html_title,
         "og:locale": TERRITORIES.get(app.config.language, app.config.language),
     }
+    if context.get("pageurl"):
+        tags["og:url"] = context["pageurl"]
     return "".join(f'<meta property="{k}" content="{html.escape(v)}" />\n' for k, v in tags.items())
 
 

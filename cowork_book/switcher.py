@@ -4,7 +4,14 @@ Every language is built into its own folder of one site (``site/en/``, ``site/lv
 another language is always ``../<code>/<same page>`` relative to the language root. Links stay relative, so
 the site works from any sub-path and from disk. The switcher is plain links (no JavaScript), rendered by
 ``_templates/sidebar/languages.html``.
+
+The ``hreflang`` alternates in a page's head must be absolute addresses (search engines ignore relative ones,
+and Lighthouse fails them), so they are written only when the public address is known: ``book_base_url``,
+which the build takes from ``--base-url`` or ``BOOK_BASE_URL``. The same address gives each page its
+canonical link. Without it, the sitemap of the release is where the alternates are listed.
 """
+
+import html
 
 from sphinx.util.osutil import relative_uri
 
@@ -20,21 +27,37 @@ def language_links(app, pagename):
     ]
 
 
+def site_base(config):
+    """The public address of the site's root, ending in ``/``, or ``""`` when it is not known."""
+    return config.book_base_url.rstrip("/") + "/" if config.book_base_url else ""
+
+
+def set_canonical_base(app):
+    """Canonical links for the web pages (not the PDF or EPUB, whose pages are not on the web)."""
+    if app.builder.name == "html" and site_base(app.config):
+        app.config.html_baseurl = f"{site_base(app.config)}{app.config.language}/"
+
+
 def add_language_links(app, pagename, templatename, context, doctree):
     if app.builder.format != "html" or app.builder.name != "html":
         return
-    links = language_links(app, pagename)
-    context["book_language_links"] = links
+    context["book_language_links"] = language_links(app, pagename)
+    base = site_base(app.config)
+    if not base:
+        return
+    here = app.builder.get_target_uri(pagename)
+    targets = {code: code for code in app.config.book_languages} | {"x-default": app.config.book_source_language}
     alternates = [
-        f'<link rel="alternate" hreflang="{code}" href="{href}" />\n' for code, _name, href, _current in links
+        f'<link rel="alternate" hreflang="{code}" href="{html.escape(f"{base}{target}/{here}")}" />\n'
+        for code, target in targets.items()
     ]
-    default = next(href for code, _n, href, _c in links if code == app.config.book_source_language)
-    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{default}" />\n')
     context["metatags"] = context.get("metatags", "") + "".join(alternates)
 
 
 def setup(app):
     app.add_config_value("book_languages", {"en": "English"}, "html", dict)
     app.add_config_value("book_source_language", "en", "html", str)
+    app.add_config_value("book_base_url", "", "html", str)
+    app.connect("builder-inited", set_canonical_base)
     app.connect("html-page-context", add_language_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

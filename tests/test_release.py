@@ -1,23 +1,21 @@
 """The release: one folder and zip, with sitemap, checksums and version, working from a sub-path and from disk."""
 
-import functools
 import hashlib
-import http.server
-import threading
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from urllib.parse import urljoin
 
 import pytest
-from conftest import STEM, QuietHandler
+from conftest import BASE_URL, STEM
 from htmlparse import read
 from pypdf import PdfReader
 
 from cowork_book import release
 from cowork_book.languages import LANGUAGES
+from cowork_book.serve import serving
 
-BASE = "https://example.org/coworking-book/"
+BASE = BASE_URL
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +73,8 @@ def test_version_in_html_pdf_and_epub(release_folder):
 
 def test_release_served_from_a_sub_path(release_folder):
     folder, _archive = release_folder
-    handler = functools.partial(QuietHandler, directory=str(folder.parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/{folder.name}/"
-    try:
+    with serving(folder.parent) as server:
+        base = f"{server}/{folder.name}/"
         checked = 0
         for lang in LANGUAGES:
             for page in ("index.html", "docs/download.html"):
@@ -94,8 +89,6 @@ def test_release_served_from_a_sub_path(release_folder):
                         assert linked.status == 200
                         checked += 1
         assert checked > 100
-    finally:
-        httpd.shutdown()
 
 
 def read_text(text):

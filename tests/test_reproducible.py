@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import STEM
+from conftest import BASE_URL, STEM
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +16,7 @@ def _files(folder):
 
 def test_second_build_is_identical(site, tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--out", str(tmp_path), "--langs", "en"],
+        [sys.executable, "-m", "cowork_book.build", "--out", str(tmp_path), "--langs", "en", "--base-url", BASE_URL],
         cwd=ROOT,
         capture_output=True,
         text=True,

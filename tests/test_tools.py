@@ -280,6 +280,21 @@ def test_without_javascript_the_tools_are_printable_lists(open_page):
     assert page.locator(".book-planner input:visible, .book-planner button:visible").count() == 0
 
 
+LAYOUT_SHIFTS = """new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => list.getEntries().forEach(e => { total += e.value; }))
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("path", [SELF_ASSESSMENT, PLANNER, "case_studies/index.html"])
+def test_the_page_does_not_jump_when_the_script_takes_over(open_page, path):
+    """The script-only parts are laid out from the first paint (CSS scripting query), so nothing shifts."""
+    page = open_page(f"en/{path}", viewport={"width": 412, "height": 823})
+    assert page.evaluate(LAYOUT_SHIFTS) < 0.01
+
+
 def _axe_script():
     packages = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
     found = [p / name / "axe.min.js" for p in packages for name in ("axe_playwright_python", "axe_selenium_python")]
