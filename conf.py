@@ -28,6 +28,7 @@ extensions = [
     "cowork_book.casestudies",
     "cowork_book.epub",
     "cowork_book.glossary",
+    "cowork_book.langparts",
     "cowork_book.safety",
     "cowork_book.search",
     "cowork_book.translatable",

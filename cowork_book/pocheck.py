@@ -18,12 +18,14 @@ from pathlib import Path
 
 import polib
 
+from cowork_book.langparts import LANGUAGE_CODE, ROLE_TEXT
 from cowork_book.languages import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
+LANG_ROLE = re.compile(r"\{lang\}`([^`<]*?)\s*<[^`<>]*>`")
 XREF_ROLES = {"ref", "doc", "term", "numref", "download", "any"}
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
@@ -36,9 +38,14 @@ NUMBERED_START = re.compile(r"^\s*\d+[.)](?=\s|$)")
 BLOCK_START = re.compile(r"^\s*(?:[-*+](?=\s)|#{1,6}(?=\s)|>|\|)")
 
 
+def _without_lang(text):
+    """Text with its {lang} roles unwrapped: a translator may drop one (a title translated) or add one."""
+    return LANG_ROLE.sub(r"\1", text)
+
+
 def _roles(text):
     found = Counter()
-    for name, content in ROLE.findall(text):
+    for name, content in ROLE.findall(_without_lang(text)):
         if name in XREF_ROLES:
             target = re.search(r"<([^<>]+)>\s*$", content)
             target = (target.group(1) if target else content).strip()
@@ -96,7 +103,19 @@ def rule_substitutions(msgid, msgstr):
     return None
 
 
+def rule_lang(msgid, msgstr):
+    for content in re.findall(r"\{lang\}`([^`]*)`", msgstr):
+        found = ROLE_TEXT.match(content)
+        if not found or not LANGUAGE_CODE.match(found["code"].strip()):
+            return (
+                f"{{lang}}`{content}` needs the language code of the text at its end, as in "
+                "{lang}`Nearly 9 out of 10 Latvian households now have Internet <en>`; copy it from the English"
+            )
+    return None
+
+
 def rule_balanced_markup(msgid, msgstr):
+    msgid, msgstr = _without_lang(msgid), _without_lang(msgstr)
     for mark, name in (("`", "backticks (`)"), ("**", "bold markers (**)")):
         if msgstr.count(mark) != msgid.count(mark):
             return (
@@ -126,6 +145,7 @@ def rule_block_start(msgid, msgstr):
 
 RULES = [
     rule_roles,
+    rule_lang,
     rule_links,
     rule_html,
     rule_directives,

@@ -22,6 +22,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minibook"
 LICENCE = "https://creativecommons.org/licenses/by-sa/4.0/"
 STATEMENT = "Co-funded by the Erasmus+ Programme of the European Union"
 
+QUOTES = 'Read "{lang}`Youth work in the spotlight <en>`" and "{lang}`Mis on noortekeskus? <et>`".'
 GOOD = {
     "index": {
         "Welcome to the youth centre": "Laipni lūdzam jauniešu centrā",
@@ -30,6 +31,7 @@ GOOD = {
             f"Izlasiet [licenci]({LICENCE}) un {{ref}}`vārdnīcu <glossary>`."
         ),
         "A {term}`coworking` space is open on Tuesdays.": "{term}`Kopstrādes <coworking>` telpa ir atvērta otrdienās.",
+        QUOTES: "Izlasiet „{lang}`Youth work in the spotlight <en>`” un „{lang}`Mis on noortekeskus? <et>`”.",
     },
     "glossary": {
         "Glossary": "Vārdnīca",
@@ -204,6 +206,30 @@ TRANSLATOR_CASES = [
         "duplicate message definition",
         [],
         [],
+    ),
+    (
+        "lang code with an attribute in it",
+        translate("index", QUOTES, 'Izlasiet „{lang}`Youth work <en" onmouseover="alert(1)>`”.'),
+        "needs the language code",
+        ["onmouseover"],
+        [],
+    ),
+    # Not errors: a title left in its language keeps its mark; a translated title drops it.
+    (
+        "quoted titles keep their language",
+        translate("index", QUOTES, GOOD["index"][QUOTES]),
+        None,
+        [],
+        ['<span lang="en">Youth work in the spotlight</span>', '<span lang="et">Mis on noortekeskus?</span>'],
+    ),
+    (
+        "translated title drops its mark",
+        translate(
+            "index", QUOTES, "Izlasiet „Jaunatnes darbs uzmanības centrā” un „{lang}`Mis on noortekeskus? <et>`”."
+        ),
+        None,
+        ['lang="en"'],
+        ["„Jaunatnes darbs uzmanības centrā”", '<span lang="et">'],
     ),
     # Not an error: an ordinary Latvian sentence that starts with a year stays a sentence.
     (
