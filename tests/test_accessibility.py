@@ -83,15 +83,26 @@ def test_trimmed_design_stylesheet_looks_the_same(browser, server, site):
     whole = (Path(sphinx_design.__file__).parent / "static" / "sphinx-design.min.css").read_text(encoding="utf-8")
     assert len(whole) > 5 * trimmed.stat().st_size
     page = browser.new_page(viewport={"width": 412, "height": 900})
+    pattern = "**/sphinx-design.min.css*"
     for path in ("index.html", "docs/guidelines/the-people.html", "docs/guidelines/the-programme.html"):
         shots = []
-        for stylesheet in (None, whole):
-            page.unroute("**/sphinx-design.min.css*")
-            if stylesheet:
-                page.route("**/sphinx-design.min.css*", lambda route, css=stylesheet: route.fulfill(body=css))
+        for use_whole in (False, True):
+            page.unroute(pattern)
+            if use_whole:
+                page.route(pattern, lambda route: route.fulfill(body=whole, content_type="text/css"))
             page.goto(f"{server}/en/{path}")
-            for summary in page.locator("details.sd-dropdown > summary").all()[:2]:
-                summary.click()
-            shots.append(page.screenshot(full_page=True))
+            page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true; })")
+            page.evaluate("document.querySelectorAll('img').forEach(img => { img.loading = 'eager'; })")
+            page.wait_for_function("[...document.images].every(img => img.complete)")
+            shots.append(page.screenshot(full_page=True, animations="disabled"))
         assert shots[0] == shots[1], f"en/{path} looks different with the trimmed stylesheet"
     page.close()
+
+
+def test_images_are_sized_described_and_lazy(html_pages):
+    """Every image has its size (no layout shift), a text alternative, and waits until it is scrolled to."""
+    for pages in html_pages.values():
+        for page in pages:
+            for img in read(page).find("img"):
+                assert img.get("width") and img.get("height") and img.get("alt"), (page, img)
+                assert img.get("loading") == "lazy", (page, img)
