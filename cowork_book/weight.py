@@ -76,7 +76,10 @@ def _split_selectors(prelude):
     """``a, b:is(c, d)`` -> ``["a", "b:is(c, d)"]``: commas at the top level only."""
     parts, depth, current = [], 0, ""
     for char in prelude:
-        depth += char in "([" and 1 or (char in ")]" and -1 or 0)
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
         if char == "," and depth == 0:
             parts.append(current.strip())
             current = ""
