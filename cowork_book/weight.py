@@ -8,7 +8,8 @@ gzip before, about 33 KB after (``make bench``); the budget is 40 KB.
 
 sphinx-design's stylesheet (54 KB, 7.9 KB gzip) styles hundreds of classes; the book uses a few dozen. After
 the build, its copy in ``_static`` keeps only the rules whose classes some built page uses, and the custom
-properties those rules and our own styles refer to (tinycss2, which WeasyPrint already brings, parses it).
+properties those rules and our own styles refer to (tinycss2, which WeasyPrint already brings, parses it):
+6.9 KB, 1.8 KB gzip. The heaviest page of the book (Russian) went from 39.3 to 34.2 KB gzip.
 """
 
 import re
