@@ -30,6 +30,10 @@ def folder_size(path):
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def gz(path):
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
 def page_weight(page):
     """Gzip bytes of an HTML page plus the local CSS and JavaScript it loads."""
     files = {page}
@@ -37,11 +41,7 @@ def page_weight(page):
         target = (page.parent / asset).resolve()
         if target.is_file():
             files.add(target)
-    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
-
-
-def gz(path):
-    return len(gzip.compress(path.read_bytes(), 9))
+    return sum(gz(f) for f in files)
 
 
 def report(site, results):

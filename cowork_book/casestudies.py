@@ -22,6 +22,8 @@ from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
+from cowork_book.docstore import store, track
+
 COUNTRIES = {
     "EE": _("Estonia"),
     "LV": _("Latvia"),
@@ -190,9 +192,7 @@ def check_and_collect(app, docname, source):
     problems = validate(path.relative_to(app.srcdir), source[0])
     if problems:
         raise CaseStudyError("\n".join(problems))
-    if not hasattr(app.env, "book_cases"):
-        app.env.book_cases = {}
-    app.env.book_cases[docname] = front_matter(source[0])["case"]
+    store(app.env, "book_cases")[docname] = front_matter(source[0])["case"]
 
 
 def keep_translated_place(app, doctree):
@@ -202,16 +202,6 @@ def keep_translated_place(app, doctree):
         place = next((p for p in doctree.findall(nodes.paragraph) if "case-place" in p["classes"]), None)
         if place is not None:
             app.env.book_cases[docname]["place_translated"] = place.astext()
-
-
-def purge_case(app, env, docname):
-    getattr(env, "book_cases", {}).pop(docname, None)
-
-
-def merge_cases(app, env, docnames, other):
-    if not hasattr(env, "book_cases"):
-        env.book_cases = {}
-    env.book_cases.update({d: c for d, c in getattr(other, "book_cases", {}).items() if d in docnames})
 
 
 class CaseFacts(SphinxDirective):
@@ -335,8 +325,7 @@ def setup(app):
     app.add_node(case_filters, html=(visit_case_filters, None))
     app.connect("source-read", check_and_collect)
     app.connect("doctree-read", keep_translated_place)
-    app.connect("env-purge-doc", purge_case)
-    app.connect("env-merge-info", merge_cases)
+    track(app, "book_cases")
     app.connect("doctree-resolved", fill_explorer)
     app.connect("html-page-context", add_script)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.data.derive_map import project
+from cowork_book.docstore import store, track
 
 logger = logging.getLogger(__name__)
 MAP_DATA = Path(__file__).parent / "data" / "europe-110m.json"
@@ -456,7 +457,7 @@ class FigureDirective(SphinxDirective):
     def figure(self, svg, *caption):
         figure = book_figure("", svg, book_figcaption("", *caption), kind=self.kind)
         figure.source, figure.line = svg.source, svg.line = self.get_source_info()
-        self.env.__dict__.setdefault("book_figures", {}).setdefault(self.env.docname, set()).add(self.kind)
+        store(self.env, "book_figures").setdefault(self.env.docname, set()).add(self.kind)
         return figure
 
 
@@ -612,15 +613,6 @@ def declare_svg_pages(app, exception):
             target.writestr(info, data)
 
 
-def purge_figures(app, env, docname):
-    getattr(env, "book_figures", {}).pop(docname, None)
-
-
-def merge_figures(app, env, docnames, other):
-    figures = env.__dict__.setdefault("book_figures", {})
-    figures.update({d: k for d, k in getattr(other, "book_figures", {}).items() if d in docnames})
-
-
 def setup(app):
     app.setup_extension("cowork_book.casestudies")
     app.add_directive("floor-plan", FloorPlan)
@@ -635,6 +627,5 @@ def setup(app):
     app.connect("doctree-resolved", draw)
     app.connect("env-get-outdated", maps_to_rewrite)
     app.connect("build-finished", declare_svg_pages, priority=400)  # before cowork_book.epub dates the zip
-    app.connect("env-purge-doc", purge_figures)
-    app.connect("env-merge-info", merge_figures)
+    track(app, "book_figures")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -45,7 +45,6 @@ CHROME_FLAGS = [
 
 @dataclass
 class Report:
-    url: str
     scores: dict  # category -> 0..100
     failing: list  # "audit-id: title" of every failed audit that counts towards a score
     metrics: dict  # FCP, LCP, TBT in ms; CLS
@@ -102,7 +101,7 @@ def parse(report):
         "CLS": audits["cumulative-layout-shift"]["numericValue"],
     }
     scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
-    return Report(report["finalDisplayedUrl"], scores, failing, metrics)
+    return Report(scores, failing, metrics)
 
 
 def measure(site, langs, progress=print):

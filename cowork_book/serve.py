@@ -82,11 +82,15 @@ class _Body:
         pass
 
 
+def make_server(folder, port=0):
+    """A server for ``folder`` on localhost (``port`` 0: any free one)."""
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(folder)))
+
+
 @contextlib.contextmanager
 def serving(folder):
     """Serve ``folder`` on a free localhost port in a thread; yields the base URL."""
-    handler = functools.partial(Handler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = make_server(folder)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -101,8 +105,7 @@ def main(argv=None):
     parser.add_argument("folder", nargs="?", default="_build/site")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    handler = functools.partial(Handler, directory=args.folder)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as httpd:
+    with make_server(args.folder, args.port) as httpd:
         print(f"Serving {args.folder} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
         httpd.serve_forever()
 

@@ -29,6 +29,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from cowork_book.docstore import store, track
+
 logger = logging.getLogger(__name__)
 
 READINESS = {
@@ -79,9 +81,7 @@ class ToolDirective(SphinxDirective):
     kind = ""
 
     def run(self):
-        if not hasattr(self.env, "book_tools"):
-            self.env.book_tools = {}
-        kinds = self.env.book_tools.setdefault(self.env.docname, set())
+        kinds = store(self.env, "book_tools").setdefault(self.env.docname, set())
         if self.kind in kinds:
             raise self.error(f"{self.name} can be used only once on a page")
         kinds.add(self.kind)
@@ -747,16 +747,6 @@ def rewrite_dependants(app, env):
     return sorted(d for d, kinds in tools.items() if d not in read and any(sources.get(k) in read for k in kinds))
 
 
-def purge_tools(app, env, docname):
-    getattr(env, "book_tools", {}).pop(docname, None)
-
-
-def merge_tools(app, env, docnames, other):
-    if not hasattr(env, "book_tools"):
-        env.book_tools = {}
-    env.book_tools.update({d: k for d, k in getattr(other, "book_tools", {}).items() if d in docnames})
-
-
 def setup(app):
     app.setup_extension("cowork_book.glossary")
     app.add_config_value(
@@ -786,6 +776,5 @@ def setup(app):
     app.connect("html-page-context", add_scripts)
     app.connect("env-before-read-docs", remember_read_docs)
     app.connect("env-updated", rewrite_dependants)
-    app.connect("env-purge-doc", purge_tools)
-    app.connect("env-merge-info", merge_tools)
+    track(app, "book_tools")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
