@@ -65,16 +65,42 @@ def write_interface_pot(pot_dir):
 
 def update(langs, root=ROOT):
     """Merge ``<root>/_build/gettext`` into ``<root>/locales/<lang>``; untouched catalogues are not rewritten."""
-    from sphinx_intl.basic import update as intl_update
-
     pot_dir, locales = Path(root) / "_build" / "gettext", Path(root) / "locales"
     if not pot_dir.exists():
         sys.exit(f"{pot_dir}: no message templates; run 'make gettext' first")
     write_interface_pot(pot_dir)
-    intl_update(str(locales), str(pot_dir), tuple(langs), line_width=LINE_WIDTH, jobs=1)
     for lang in langs:
+        for pot in sorted(pot_dir.rglob("*.pot")):
+            po = locales / lang / "LC_MESSAGES" / pot.relative_to(pot_dir).with_suffix(".po")
+            update_catalogue(po, pot, lang)
         for po in (locales / lang / "LC_MESSAGES").rglob("*.po"):
             drop_format_flags(po)
+
+
+def update_catalogue(po, pot, lang):
+    """sphinx-intl's merge of one template into one catalogue, written with the previous English (``#| msgid``)
+    of every entry that became fuzzy, so Poedit and Weblate show the translator what changed. Like sphinx-intl,
+    a catalogue whose set of messages did not change is not rewritten."""
+    from sphinx_intl import catalog
+
+    template = catalog.load_po(str(pot))
+    if not po.exists():
+        template.locale = lang
+        catalog.dump_po(str(po), template, width=LINE_WIDTH)
+        return
+    cat = catalog.load_po(str(po))
+    before = {m.id for m in cat if m.id}
+    catalog.update_with_fuzzy(cat, template)
+    if {m.id for m in cat if m.id} == before:
+        return
+    previous = {m.id: m.previous_id[0] for m in cat if m.id and m.fuzzy and m.previous_id}  # babel: [id, plural]
+    catalog.dump_po(str(po), cat, width=LINE_WIDTH)  # babel wraps a long "#| msgid" wrongly: polib writes it
+    if previous:
+        entries = polib.pofile(str(po), wrapwidth=LINE_WIDTH)
+        for entry in entries:
+            if entry.msgid in previous:
+                entry.previous_msgid = previous[entry.msgid]
+        entries.save()
 
 
 def drop_format_flags(po):
