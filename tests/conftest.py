@@ -1,5 +1,11 @@
-"""Shared fixtures: the real book, built once per test session with the same command as ``make all``."""
+"""Shared fixtures: the real book, built once per test session with the same command as ``make all``.
 
+While you iterate, ``COWORK_TEST_BUILD=<folder>`` reuses a build made earlier with
+``python -m cowork_book.build --out <folder> --base-url https://book.example.org/coworking/ | tee <folder>/build.log``
+instead of building again (``make test`` and CI always build afresh).
+"""
+
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +17,8 @@ from cowork_book.languages import LANGUAGES
 from cowork_book.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build" / "test"
+REUSED = os.environ.get("COWORK_TEST_BUILD")
+BUILD = Path(REUSED).resolve() if REUSED else ROOT / "_build" / "test"
 SITE = BUILD / "site"
 STEM = "coworking-in-youth-centres"
 BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
@@ -30,6 +37,11 @@ def copy_book(target):
 @pytest.fixture(scope="session")
 def book():
     """Build every language in every format; the build's own output and exit code."""
+    if REUSED:
+        log = BUILD / "build.log"
+        output = log.read_text(encoding="utf-8") if log.exists() else ""
+        built = 0 if (SITE / "index.html").exists() else 1
+        return subprocess.CompletedProcess(["reused", str(BUILD)], built, output, "")
     proc = subprocess.run(
         [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD), "--fresh", "--base-url", BASE_URL],
         cwd=ROOT,
