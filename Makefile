@@ -6,7 +6,7 @@
 #   make pdf            PDF only
 #   make epub           EPUB only
 #   make serve          live preview of one language while you edit (LANG=en by default), at http://127.0.0.1:8000
-#   make check-po       check the translation files (.po) for errors, without building
+#   make check-po       check the translation files (.po): errors, then each language's style sheet (no build)
 #   make gettext        extract the English text into message templates (_build/gettext/*.pot)
 #   make update-po      refresh every language's .po files from the English text (sphinx-intl)
 #   make stats          translated / fuzzy / untranslated entries per language
@@ -64,6 +64,7 @@ serve: venv
 
 check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
+	$(BIN)/python -m cowork_book.style $(TRANSLATIONS)
 
 gettext: venv
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/sphinx-build -q -E -b gettext . $(BUILD)/gettext
