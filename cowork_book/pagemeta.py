@@ -18,8 +18,9 @@ from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from cowork_book.languages import BY_CODE
+
 DESCRIPTION_LENGTH = 155
-TERRITORIES = {"en": "en_GB", "lv": "lv_LV", "et": "et_EE", "es": "es_ES", "it": "it_IT", "ru": "ru_RU"}
 TRANSLATED_ATTR = re.compile(r' translated="(?:True|False)"')
 
 
@@ -67,7 +68,7 @@ def social_card(app, context, description):
         "og:description": description,
         "og:type": "article" if context.get("pagename") != app.config.root_doc else "website",
         "og:site_name": app.config.html_title,
-        "og:locale": TERRITORIES.get(app.config.language, app.config.language),
+        "og:locale": BY_CODE[app.config.language].territory if app.config.language in BY_CODE else app.config.language,
     }
     if context.get("pageurl"):
         tags["og:url"] = context["pageurl"]

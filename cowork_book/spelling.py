@@ -16,10 +16,9 @@ from pathlib import Path
 
 import polib
 
-from cowork_book.languages import TRANSLATIONS
+from cowork_book.languages import BY_CODE, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
-DICTIONARIES = {"lv": "lv_LV", "et": "et_EE", "es": "es_ES", "it": "it_IT", "ru": "ru_RU"}
 THRESHOLD = 0.01
 ROLE = re.compile(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^`]*>)?`")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -64,7 +63,7 @@ def unknown_words(lang, words):
     if not shutil.which("hunspell"):
         sys.exit("hunspell is missing: run 'make test' as root, or: sudo apt-get install hunspell")
     proc = subprocess.run(
-        ["hunspell", "-d", DICTIONARIES[lang], "-l", "-i", "utf-8"],
+        ["hunspell", "-d", BY_CODE[lang].dictionary, "-l", "-i", "utf-8"],
         input="\n".join(sorted(set(words))),
         capture_output=True,
         text=True,

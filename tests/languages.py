@@ -1,13 +1,8 @@
 """Letters that only a real text in each language has (used on HTML, PDF and EPUB text)."""
 
-OWN_LETTERS = {
-    "en": set(),
-    "lv": set("āēīūķļņšžč"),
-    "et": set("õäöü"),
-    "es": set("ñáéíóú¿"),
-    "it": set("àèéìòù"),
-    "ru": set("жыэюяйщ"),
-}
+from cowork_book.languages import BY_CODE
+
+OWN_LETTERS = {code: set(language.letters) for code, language in BY_CODE.items()}
 
 
 def letters_found(lang, text):
