@@ -13,6 +13,7 @@
 #   make test           run the test suite (builds the real book once, then checks it)
 #   make lint           ruff and codespell, as the tests run them
 #   make bench          time each build step per language and report output sizes
+#   make fresh-check    as root: the README's two commands in a fresh minimal Debian 12 (debootstrap), ~40 min
 #   make release        build everything, then one folder + zip to publish (BASE_URL=https://… for sitemap, hreflang)
 #   make release-files  the release folder from an existing _build/site (used by CI after its parallel builds)
 #   make lock           re-pin requirements.lock from requirements.in, and package-lock.json from package.json
@@ -42,10 +43,10 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
+.PHONY: fresh-check help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
 
 help:
-	@sed -n '3,21p' Makefile | sed 's/^# //'
+	@sed -n '3,/^$$/p' Makefile | sed -e 's/^# //' -e '/^#*$$/d'
 
 all: venv sysdeps
 	$(BUILD_BOOK)
@@ -83,6 +84,9 @@ lint: venv
 
 bench: testdeps
 	$(BIN)/python -m cowork_book.bench --langs $(LANGUAGES)
+
+fresh-check:
+	$(PYTHON) -m cowork_book.freshmachine
 
 release: all release-files
 
