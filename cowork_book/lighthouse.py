@@ -10,6 +10,7 @@ served with gzip by :mod:`cowork_book.serve`. Used by ``make bench`` and by ``te
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,7 @@ class Report:
     scores: dict  # category -> 0..100
     failing: list  # "audit-id: title" of every failed audit that counts towards a score
     metrics: dict  # FCP, LCP, TBT in ms; CLS
+    runs: int = 1  # how many Lighthouse runs the scores are the median of
 
     def all_100(self):
         return all(self.scores.get(c) == 100 for c in CATEGORIES)
@@ -84,6 +86,19 @@ def run(url):
         if proc.returncode != 0 or not output.exists():
             raise RuntimeError(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
         return parse(json.loads(output.read_text(encoding="utf-8")))
+
+
+def run_steady(url, runs=3):
+    """The page's scores as a busy machine can still measure them: one run, and if any category is below 100,
+    ``runs - 1`` more, scored by the median of each category. Lighthouse simulates a slow phone by scaling the
+    processor time it observes, so a load spike elsewhere on the machine lowers one run, not the median; a page
+    that really is slower still fails. The report's metrics and failures are those of the median run."""
+    reports = [run(url)]
+    if not reports[0].all_100():
+        reports += [run(url) for _ in range(runs - 1)]
+    median_run = sorted(reports, key=lambda r: r.scores.get("performance", 0))[len(reports) // 2]
+    scores = {c: statistics.median_low([r.scores.get(c, 0) for r in reports]) for c in CATEGORIES}
+    return Report(scores, median_run.failing, median_run.metrics, runs=len(reports))
 
 
 def parse(report):

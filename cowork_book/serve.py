@@ -20,7 +20,11 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files; gzip when the client accepts it; long caching for assets, revalidation for pages."""
+    """Static files; gzip when the client accepts it; long caching for assets, revalidation for pages.
+    HTTP/1.1 with keep-alive, as every publishing host speaks it (a page's stylesheets come over the connection
+    that brought the page, not over new ones)."""
+
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
