@@ -23,6 +23,22 @@ ROOT = Path(__file__).resolve().parent.parent
 MIRROR = "http://deb.debian.org/debian"
 BASE_PACKAGES = "python3,python3-venv,make,git,ca-certificates"
 MOUNTS = ["proc", "sys", "dev", "dev/pts", "dev/shm"]
+# The network's settings, not the project's: a host behind a proxy that inspects TLS trusts an extra certificate
+# authority, and the clients find it through these variables. They are carried into the root, nothing else is.
+NETWORK_VARIABLES = (
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "SSL_CERT_FILE",
+    "PIP_CERT",
+    "REQUESTS_CA_BUNDLE",
+    "NODE_EXTRA_CA_CERTS",
+    "CURL_CA_BUNDLE",
+    "GIT_SSL_CAINFO",
+)
 
 
 def run(command, **kwargs):
@@ -83,12 +99,15 @@ def main(argv=None):
     if not ok:
         return 1
     shutil.copy("/etc/resolv.conf", chroot / "etc" / "resolv.conf")
+    shutil.copy("/etc/ssl/certs/ca-certificates.crt", chroot / "etc" / "ssl" / "certs" / "ca-certificates.crt")
     copy_checkout(chroot)
     mount(chroot)
     try:
         for name, command in (("make all", "make all"), ("make test", "make test")):
-            shell = f"cd /root/book && export HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin && {command}"
-            if not step(name, ["chroot", str(chroot), "/bin/sh", "-c", shell], logs / f"{name.replace(' ', '-')}.log"):
+            network = [f"{key}={os.environ[key]}" for key in NETWORK_VARIABLES if key in os.environ]
+            clean_env = ["env", "-i", "HOME=/root", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", *network]
+            shell = ["/bin/sh", "-c", f"cd /root/book && {command}"]
+            if not step(name, ["chroot", str(chroot), *clean_env, *shell], logs / f"{name.replace(' ', '-')}.log"):
                 print(f"fresh-check: '{name}' failed on a fresh Debian 12; see {logs}", file=sys.stderr)
                 return 1
         print("fresh-check: both README commands passed on a fresh minimal Debian 12")
