@@ -10,7 +10,8 @@
 #   make gettext        extract the English text into message templates (_build/gettext/*.pot)
 #   make update-po      refresh every language's .po files from the English text (sphinx-intl)
 #   make stats          translated / fuzzy / untranslated entries per language
-#   make test           run the test suite (builds the real book once, then checks it)
+#   make test           run the whole test suite, as CI does (builds the real book once, then checks it)
+#   make test-fast      the tests that need no full build: units, catalogues, style, small builds (~3 min)
 #   make lint           ruff and codespell, as the tests run them
 #   make bench          time each build step per language and report output sizes
 #   make fresh-check    as root: the README's two commands in a fresh minimal Debian 12 (debootstrap), ~40 min
@@ -43,7 +44,7 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
-.PHONY: fresh-check help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
+.PHONY: test-fast fresh-check help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
 
 help:
 	@sed -n '3,/^$$/p' Makefile | sed -e 's/^# //' -e '/^#*$$/d'
@@ -78,6 +79,9 @@ stats: venv
 
 test: testdeps
 	$(BIN)/python -m pytest
+
+test-fast: testdeps
+	$(BIN)/python -m pytest -m "not book"
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell

@@ -1,15 +1,16 @@
 """Sphinx configuration for "Coworking in Youth Centres". Configuration only: logic lives in cowork_book/."""
 
+from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 
-# -- The book -------------------------------------------------------------------------------------
-project = "Coworking in Youth Centres"
-author = "Ķekava Youth Initiative Centre and partners"
-copyright = "2018–2026, the project partners. CC BY-SA 4.0"
-book_year = "2026"
-release = "2026.11"  # date-based: year.month of the release
+# -- The book (declared in cowork_book/book.py) ---------------------------------------------------
+project = BOOK.title
+author = BOOK.publisher
+copyright = BOOK.copyright
+book_year = BOOK.year
+release = BOOK.version
 version = release
-book_file_stem = "coworking-in-youth-centres"
+book_file_stem = BOOK.file_stem
 book_languages = LANGUAGES
 book_source_language = "en"
 language = "en"  # each build sets its own with -D language=xx
@@ -81,7 +82,7 @@ html_theme_options = {
 # -- EPUB -----------------------------------------------------------------------------------------
 epub_theme = "cowork-epub"
 epub_title = project  # replaced by the translated title in each language
-epub_basename = "coworking-in-youth-centres"
+epub_basename = BOOK.file_stem
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright

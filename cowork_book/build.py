@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cowork_book import site
+from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 from cowork_book.pocheck import check_language
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("html", "pdf", "epub")
 BUILDERS = {"html": "html", "pdf": "printpdf", "epub": "epub"}
-FILE_STEM = "coworking-in-youth-centres"
+FILE_STEM = BOOK.file_stem
 _print_lock = threading.Lock()
 
 

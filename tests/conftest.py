@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 from cowork_book.serve import serving
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REUSED = os.environ.get("COWORK_TEST_BUILD")
 BUILD = Path(REUSED).resolve() if REUSED else ROOT / "_build" / "test"
 SITE = BUILD / "site"
-STEM = "coworking-in-youth-centres"
+STEM = BOOK.file_stem
 BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
 
 
@@ -94,3 +95,10 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs the whole built book, so ``make test-fast`` (``-m "not book"``) can leave it out."""
+    for item in items:
+        if "book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.book)

@@ -1,5 +1,7 @@
 """The whole book builds: every language, HTML + PDF + EPUB, warnings as errors, with a summary."""
 
+import re
+
 from conftest import STEM
 
 from cowork_book.languages import LANGUAGES
@@ -13,9 +15,10 @@ def test_every_language_builds_with_warnings_as_errors(book):
 def test_summary_says_what_was_built_where_and_how_long(book):
     summary = book.stdout.split("Summary", 1)[1]
     for lang in LANGUAGES:
-        assert f"{lang}  ok" in summary
-        assert f"{STEM}-{lang}.pdf" in summary
-    assert "html" in summary and " s" in summary
+        steps = r"check-po \d+\.\d s, html \d+\.\d s, pdf \d+\.\d s, epub \d+\.\d s"
+        assert re.search(rf"^\s*{lang}  ok\s+{steps}$", summary, re.M), f"no timed steps for {lang}:\n{summary}"
+        assert re.search(rf"^  {lang}: \S+/site/{lang}  downloads: .*{STEM}-{lang}\.pdf", summary, re.M)
+    assert re.search(r"^Total: \d+\.\d s, (\d+) of \1 languages built\.$", summary, re.M)
 
 
 def test_each_language_has_its_folder_and_downloads(site):

@@ -1,5 +1,6 @@
 """Every page: a meta description, a favicon, the Erasmus+ statement with the EU emblem, the disclaimer, the licence."""
 
+from conftest import STEM
 from htmlparse import read
 
 from cowork_book.languages import LANGUAGES
@@ -47,8 +48,6 @@ def test_download_section_links_this_languages_files(site):
     for lang in LANGUAGES:
         page = site / lang / "docs" / "download.html"
         links = [a["href"] for a in read(page).find("a") if "book-download" in a.get("class", "")]
-        assert sorted(links) == sorted(
-            f"../downloads/coworking-in-youth-centres-{lang}.{ext}" for ext in ("pdf", "epub")
-        )
+        assert sorted(links) == sorted(f"../downloads/{STEM}-{lang}.{ext}" for ext in ("pdf", "epub"))
         for href in links:
             assert (page.parent / href).resolve().is_file()
