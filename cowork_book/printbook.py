@@ -2,21 +2,35 @@
 
 Why not sphinx-simplepdf or LaTeX: measured on this stack, simplepdf drops every tab but the first and sets
 contents page numbers one page off, and LaTeX needs ~480 MB of system packages and flattens cards. This builder
-is Sphinx's ``singlehtml`` with three changes: its own theme (``theme/print``: no theme CSS to fight), a
-contents list whose page numbers WeasyPrint fills in (``target-counter``), and a final step that writes
-``<file stem>-<language>.pdf`` as a tagged PDF (PDF/UA-1) with the project's own fonts.
+is Sphinx's ``singlehtml`` with these changes:
+
+- its own theme (``theme/print``: no theme CSS to fight) with a cover, an imprint and a back cover;
+- a contents list of parts, chapters and their sections, leaving out the headings that recur from chapter to
+  chapter ("Sources", "Over to you", a case study's sub-headings): they help nobody find anything;
+- cross-references printed with the page they point to, "see Rules and safety (p. 65)", in the book's
+  language (``print.css`` asks WeasyPrint for the page with ``target-counter``); glossary words stay plain text;
+- a final step that writes ``<file stem>-<language>.pdf`` as a tagged PDF (PDF/UA-1) with the project's own
+  fonts, with a description on every link and the language of each quoted title in its structure.
+
+What is for the web only is left out by :mod:`cowork_book.editions`; line breaking is :mod:`cowork_book.linebreaks`.
 """
 
 import html
 import os
 import re
-from datetime import UTC, datetime
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from babel.dates import format_date
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.locale import _
 from sphinx.util import logging
+from sphinx.writers.html5 import HTML5Translator
+
+from cowork_book.languages import BY_CODE
 
 logger = logging.getLogger(__name__)
 THEME = Path(__file__).parent / "theme" / "print"
@@ -26,6 +40,31 @@ _ATTRS = r'((?: [a-z-]+="[^"]*")*?)'
 SECTION_ID = re.compile(rf'<section{_ATTRS} id="([^"]+)"{_ATTRS}>(\s*(?:<span id="[^"]*"></span>)*)<h([1-6])\b')
 DOUBLE_ANCHOR = re.compile(r'href="#document-[^"#]*#')
 DOCUMENT_ANCHOR = re.compile(r'href="#document-([^"#]*)"')
+PAGE = "{page}"
+
+
+class PrintTranslator(HTML5Translator):
+    """HTML for paper: table headers say what they head, links say what kind they are."""
+
+    def visit_entry(self, node):
+        super().visit_entry(node)
+        if self.body[-1].startswith("<th"):
+            scope = "col" if isinstance(node.parent.parent, nodes.thead) else "row"
+            self.body[-1] = self.body[-1].replace("<th", f'<th scope="{scope}"', 1)
+
+    def visit_reference(self, node):
+        if any("std-term" in child.get("classes", ()) for child in node.findall(nodes.inline)):
+            node["classes"].append("book-term")  # a glossary word: plain text on paper, no page number
+        elif "refuri" in node and not node.get("internal") and _shows_address(node):
+            node["classes"].append("book-show-url")
+        super().visit_reference(node)
+
+
+def _shows_address(node):
+    """Whether a web link's text is not its address (then the address is printed after it)."""
+    text = node.astext().strip().lower().removeprefix("www.")
+    address = re.sub(r"^https?://(www\.)?", "", node["refuri"].lower()).rstrip("/")
+    return text not in address
 
 
 class PrintPDFBuilder(SingleFileHTMLBuilder):
@@ -33,6 +72,7 @@ class PrintPDFBuilder(SingleFileHTMLBuilder):
 
     name = "printpdf"
     epilog = "The PDF is in %(outdir)s."
+    default_translator_class = PrintTranslator
 
     def get_theme_config(self):
         return "cowork-print", {}
@@ -40,6 +80,7 @@ class PrintPDFBuilder(SingleFileHTMLBuilder):
     def assemble_doctree(self):
         tree = super().assemble_doctree()
         lift_parts(tree)
+        unlink_missing_targets(tree)
         self.print_toc = contents_entries(tree, self.config.book_print_toc_depth)
         return tree
 
@@ -85,22 +126,48 @@ def _walk(node, cls):
             yield from _walk(child, cls)
 
 
+def unlink_missing_targets(tree):
+    """A link to what the print edition leaves out (the Download page) becomes plain text."""
+    ids = {i for node in _walk(tree, nodes.Element) for i in node.get("ids", ())}
+    ids |= {
+        "document-" + start["docname"]
+        for start in _walk(tree, addnodes.start_of_file)
+        if next(_walk(start, nodes.section), None) is not None
+    }
+    for ref in list(_walk(tree, nodes.reference)):
+        target = ref.get("refid") or ref.get("refuri", "")
+        if "refid" not in ref and not target.startswith("#"):
+            continue
+        anchor = target.rsplit("#", 1)[-1]
+        if anchor not in ids:
+            ref.replace_self(nodes.inline("", "", *ref.children))
+
+
 def contents_entries(tree, depth):
-    """``[(level, title, id)]`` of the book's sections down to ``depth``, in reading order."""
+    """``[(level, title, id)]`` of the book's sections down to ``depth``, in reading order.
+
+    Below the chapters, a heading that two or more documents share ("Sources", "Over to you", the headings
+    every case study has) is left out: a contents line that reads the same in many places finds nothing.
+    """
     entries = []
 
-    def visit(node, level):
+    def visit(node, level, docname):
         for child in node.children:
-            if isinstance(child, nodes.section):
+            if isinstance(child, addnodes.start_of_file):
+                visit(child, level, child["docname"])
+            elif isinstance(child, nodes.section):
                 if child["ids"]:
-                    entries.append((level, child[0].astext(), child["ids"][0]))
+                    entries.append((level, child[0].astext(), child["ids"][0], docname))
                 if level < depth:
-                    visit(child, level + 1)
+                    visit(child, level + 1, docname)
             elif isinstance(child, nodes.Element):
-                visit(child, level)
+                visit(child, level, docname)
 
-    visit(tree, 1)
-    return entries
+    visit(tree, 1, "")
+    documents = {}
+    for _level, title, _anchor, docname in entries:
+        documents.setdefault(title, set()).add(docname)
+    return [(lvl, title, anchor) for lvl, title, anchor, _doc in entries if lvl < depth or len(documents[title]) < 2]
 
 
 def contents_html(entries):
@@ -120,12 +187,38 @@ def contents_html(entries):
     return "\n".join(out)
 
 
+def css_string(text):
+    """``text`` as a CSS string literal; spaces do not break (a page reference stays on one line)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return '"' + escaped.replace(" ", "\\a0 ") + '"'
+
+
+def page_reference_css(pattern):
+    """The CSS ``content`` parts before and after the page number, from a pattern such as ``p. {page}``."""
+    before, found, after = str(pattern).partition(PAGE)
+    if not found:
+        before, after = "", ""
+    return css_string(before), css_string(after)
+
+
+def project_period(config):
+    locale = BY_CODE[config.language].territory if config.language in BY_CODE else config.language
+    start, end = (date.fromisoformat(config.book_project[key]) for key in ("start", "end"))
+    return f"{format_date(start, 'long', locale=locale)} – {format_date(end, 'long', locale=locale)}"
+
+
 def add_print_context(app, pagename, templatename, context, doctree):
     if app.builder.name != PrintPDFBuilder.name:
         return
     context["book_print_toc"] = contents_html(getattr(app.builder, "print_toc", []))
     context["book_created"] = _created(app)
     context["docstitle"] = app.config.html_title
+    context["book_year"] = app.config.book_year
+    context["book_project"] = app.config.book_project
+    context["book_project_period"] = project_period(app.config)
+    base = app.config.book_base_url
+    context["book_online"] = f"{base.rstrip('/')}/{app.config.language}/" if base else ""
+    context["book_page_before"], context["book_page_after"] = page_reference_css(_("p. {page}"))
     body = context.get("body", "")
     # A reference to a section of another document: '#document-x#anchor' -> '#anchor'.
     body = DOUBLE_ANCHOR.sub('href="#', body)
@@ -148,6 +241,48 @@ def pdf_path(builder):
     return Path(builder.outdir) / f"{builder.config.book_file_stem}-{builder.config.language}.pdf"
 
 
+def describe_links(document, pdf):
+    """Every link annotation's /Contents is the link's own text (WeasyPrint writes its address there)."""
+    import pydyf
+
+    for page in document.pages:
+        for _kind, target, _rectangle, box in page.links:
+            annotation = getattr(box, "link_annotation", None)
+            if annotation is None or box.element is None:
+                continue
+            text = " ".join("".join(box.element.itertext()).split())
+            annotation["Contents"] = pydyf.String(text or target)
+
+
+@contextmanager
+def structure_languages():
+    """While WeasyPrint tags the PDF, give each element in another language its /Lang (PDF/UA 7.2).
+
+    WeasyPrint 70 writes the document's language only; a quoted title marked ``lang`` (see
+    :mod:`cowork_book.langparts`) would be read aloud in the book's language. Its tagging function builds one
+    structure element per box, recursively through the module's own name, so wrapping that name reaches
+    every element. Tested by ``tests/test_printbook.py`` against the pinned WeasyPrint.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+
+    def build(box, parent, *args):
+        for element in original(box, parent, *args):
+            source = getattr(box, "element", None)
+            lang = source.get("lang") if source is not None and box.element_tag not in ("html", "body") else None
+            if lang and "Lang" not in element:
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    tags._build_box_tree = build
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
+
+
 def write_pdf(builder):
     from weasyprint import HTML
 
@@ -155,16 +290,40 @@ def write_pdf(builder):
     target = pdf_path(builder)
     logger.info("writing PDF %s", target.name)
     document = HTML(filename=str(source)).render(pdf_variant="pdf/ua-1", pdf_forms=True)
-    document.write_pdf(
-        str(target),
-        pdf_variant="pdf/ua-1",
-        pdf_forms=True,
-        pdf_identifier=b"coworking-book",
-    )
+    with structure_languages():
+        document.write_pdf(
+            str(target),
+            pdf_variant="pdf/ua-1",
+            pdf_forms=True,
+            pdf_identifier=b"coworking-book",
+            finisher=describe_links,
+        )
 
 
 def setup(app):
+    app.setup_extension("cowork_book.editions")
+    app.setup_extension("cowork_book.linebreaks")
     app.add_config_value("book_print_toc_depth", 3, "env", int)
+    app.add_config_value(
+        "book_project",
+        {
+            "title_lv": "Jaunatnes kompetenču apguves veicināšana ar kopstrādes koncepcijas pielietošanu "
+            "jaunatnes centros",
+            "title_en": "Promotion of key competences of youth by coworking concept approach in youth centres",
+            "number": "2017-2-LV02-KA205-001661",
+            "partners": [  # the lead partner first
+                ("Ķekavas novada Jaunatnes iniciatīvu centrs", "LV"),
+                ("Sociālās inovācijas centrs", "LV"),
+                ("Forwardspace", "EE"),
+                ("Asociación Cultural Sende", "ES"),
+                ("Viaindustriae", "IT"),
+            ],
+            "start": "2018-01-31",
+            "end": "2019-01-30",
+        },
+        "html",
+        dict,
+    )
     app.add_html_theme("cowork-print", str(THEME))
     app.add_builder(PrintPDFBuilder)
     app.connect("html-page-context", add_print_context)
