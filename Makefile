@@ -10,6 +10,7 @@
 #   make gettext        extract the English text into message templates (_build/gettext/*.pot)
 #   make update-po      refresh every language's .po files from the English text (sphinx-intl)
 #   make stats          translated / fuzzy / untranslated entries per language
+#   make todo LANG=lv   the files of a language that need work, those with changed English (fuzzy) first
 #   make test           run the whole test suite, as CI does (builds the real book once, then checks it)
 #   make test-fast      the tests that need no full build: units, catalogues, style, small builds (~3 min)
 #   make lint           ruff and codespell, as the tests run them
@@ -44,7 +45,7 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
-.PHONY: test-fast fresh-check help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
+.PHONY: todo test-fast fresh-check help all html pdf epub serve check-po gettext update-po stats test lint bench release release-files lock clean venv node sysdeps testdeps
 
 help:
 	@sed -n '3,/^$$/p' Makefile | sed -e 's/^# //' -e '/^#*$$/d'
@@ -76,6 +77,9 @@ update-po: gettext
 
 stats: venv
 	$(BIN)/python -m cowork_book.catalogues stats $(TRANSLATIONS)
+
+todo: venv
+	$(BIN)/python -m cowork_book.catalogues todo $(TRANSLATIONS)
 
 test: testdeps
 	$(BIN)/python -m pytest

@@ -5,7 +5,8 @@
 interface template ``sphinx.pot``: every string the page templates and our extensions pass through ``_()``
 (ours and Furo's). Sphinx's own translations win where they exist; ``sphinx.po`` fills the gaps.
 
-``python -m cowork_book.catalogues stats lv et ...`` prints translated / fuzzy / untranslated entries and words.
+``python -m cowork_book.catalogues stats lv et ...`` prints translated / fuzzy / untranslated entries and words;
+``todo lv`` lists the files that need work, those with fuzzy entries (changed English) first.
 sphinx-intl rewrites a catalogue only when its set of messages changes, so untouched catalogues stay
 byte-identical (no churn for translation platforms).
 """
@@ -30,6 +31,7 @@ def interface_sources():
     yield from sorted((ROOT / "_templates").rglob("*.html"))
     yield from sorted((ROOT / "cowork_book").rglob("*.html"))  # the themes
     yield from sorted((ROOT / "cowork_book").glob("*.py"))
+    yield from sorted((ROOT / "cowork_book" / "search").glob("*.py"))  # the search page's messages
     yield from sorted((Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"))
 
 
@@ -57,8 +59,14 @@ def write_interface_pot(pot_dir):
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
     }
+    from cowork_book.search.interface import PLURALS  # messages with plural forms (the count of search results)
+
     for message, where in sorted(interface_messages().items()):
-        pot.append(polib.POEntry(msgid=message, msgstr="", occurrences=where))
+        if message in PLURALS:
+            plural = {"msgid_plural": PLURALS[message], "msgstr_plural": {0: "", 1: ""}}
+            pot.append(polib.POEntry(msgid=message, occurrences=where, **plural))
+        else:
+            pot.append(polib.POEntry(msgid=message, msgstr="", occurrences=where))
     pot_dir.mkdir(parents=True, exist_ok=True)
     pot.save(str(pot_dir / "sphinx.pot"))
 
@@ -152,14 +160,30 @@ def stats(langs):
         print(f"{lang:<5}{s['translated']:>12}{s['fuzzy']:>8}{s['untranslated']:>14}{percent:>7.1f}%{s['words']:>9}")
 
 
+def todo(langs, locales=LOCALES):
+    """What needs work, per file: fuzzy entries first (the English changed), then untranslated, like
+    python-docs-fr's ``make todo``."""
+    for lang in langs:
+        rows = []
+        for po_path in sorted((Path(locales) / lang / "LC_MESSAGES").rglob("*.po")):
+            s = catalogue_stats(po_path)
+            if s["fuzzy"] or s["untranslated"]:
+                rows.append((s["fuzzy"], s["untranslated"], po_path.relative_to(Path(locales).parent)))
+        rows.sort(key=lambda row: (-row[0], -row[1], str(row[2])))
+        print(f"{lang}: {len(rows)} file(s) need work" + (":" if rows else ""))
+        for fuzzy, untranslated, path in rows:
+            print(f"  {fuzzy:>4} fuzzy {untranslated:>4} untranslated  {path}")
+
+
 def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
-    if not argv or argv[0] not in ("update", "stats"):
-        sys.exit("usage: python -m cowork_book.catalogues update|stats LANG ...")
+    commands = {"update": update, "stats": stats, "todo": todo}
+    if not argv or argv[0] not in commands:
+        sys.exit(f"usage: python -m cowork_book.catalogues {'|'.join(commands)} LANG ...")
     from cowork_book.languages import TRANSLATIONS
 
     langs = argv[1:] or TRANSLATIONS
-    {"update": update, "stats": stats}[argv[0]](langs)
+    commands[argv[0]](langs)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,14 @@ BASE_URL = "https://book.example.org/coworking/"  # the public address the test 
 
 
 def copy_book(target):
-    """A copy of the checkout's tracked files (as they are in the working tree) in ``target``."""
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    """A copy of the checkout's files (tracked and new, not ignored; as they are in the working tree) in ``target``."""
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     for name in files:
         if (ROOT / name).is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)

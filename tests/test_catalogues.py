@@ -71,3 +71,37 @@ def test_update_po_twice_changes_nothing(tmp_path):
         update(TRANSLATIONS, root=book)
         status = subprocess.run(["git", "status", "--porcelain", "locales"], cwd=book, capture_output=True, text=True)
         assert status.stdout == "", f"make update-po changed committed catalogues:\n{status.stdout[:2000]}"
+
+
+def test_changed_english_becomes_fuzzy_with_the_previous_english_and_is_listed_first(tmp_path, capsys):
+    """After an English sentence changes, update-po keeps the old English (``#| msgid``) for translation tools,
+    and ``todo`` lists that file first."""
+    import polib
+    from conftest import copy_book
+
+    from cowork_book import catalogues
+
+    book = copy_book(tmp_path / "book")
+    page = book / "docs" / "about.md"
+    old = next(p for p in page.read_text(encoding="utf-8").split("\n\n") if p.startswith("This book"))
+    old = " ".join(old.split())
+    page.write_text(page.read_text(encoding="utf-8").replace("This book", "This handbook", 1), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "gettext", str(book), str(book / "_build" / "gettext")],
+        cwd=book,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "0"},
+    )
+    catalogues.update(["lv"], root=book)
+    po = book / "locales" / "lv" / "LC_MESSAGES" / "docs" / "about.po"
+    changed = [e for e in polib.pofile(str(po)) if e.msgid.startswith("This handbook")]
+    assert len(changed) == 1 and changed[0].fuzzy
+    assert " ".join(changed[0].previous_msgid.split()) == old
+    assert "#| msgid" in po.read_text(encoding="utf-8")
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True)
+    capsys.readouterr()
+    catalogues.todo(["lv"], locales=book / "locales")
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert ["locales/lv/LC_MESSAGES/docs/about.po"] == [r[-1] for r in rows if r[-1].endswith("docs/about.po")]
+    fuzzy = [int(r[0]) for r in rows]
+    assert fuzzy == sorted(fuzzy, reverse=True), rows  # files with changed English first
