@@ -102,6 +102,6 @@ def test_changed_english_becomes_fuzzy_with_the_previous_english_and_is_listed_f
     capsys.readouterr()
     catalogues.todo(["lv"], locales=book / "locales")
     rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
-    assert ["locales/lv/LC_MESSAGES/docs/about.po"] == [r[-1] for r in rows if r[-1].endswith("docs/about.po")]
+    assert [r[-1] for r in rows if r[-1].endswith("docs/about.po")] == ["locales/lv/LC_MESSAGES/docs/about.po"]
     fuzzy = [int(r[0]) for r in rows]
     assert fuzzy == sorted(fuzzy, reverse=True), rows  # files with changed English first
