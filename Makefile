@@ -41,7 +41,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD := _build
 BUILD_BOOK := $(BIN)/python -m cowork_book.build --langs $(LANGUAGES)
-export PYTHONPATH := $(CURDIR)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
@@ -125,8 +124,10 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-$(VENV)/.installed: requirements.lock
+# The pinned dependencies (every one listed in the lock, so --no-deps), then the book's own package (editable).
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	$(BIN)/pip check -q
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@

@@ -81,7 +81,7 @@ def source_date_epoch(source):
 
 def run_step(result, step, command, source=ROOT):
     started = time.monotonic()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUTF8="1", SOURCE_DATE_EPOCH=source_date_epoch(source))
+    env = dict(os.environ, PYTHONUTF8="1", SOURCE_DATE_EPOCH=source_date_epoch(source))
     env.pop("LANG", None)
     proc = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True, check=False)
     seconds = time.monotonic() - started

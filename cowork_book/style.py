@@ -58,6 +58,7 @@ MARKUP = [
     re.compile(r"`[^`]*`"),
     re.compile(r"\{[\w:.-]+\}"),
     re.compile(r"(?:https?|ftp)://\S+"),
+    re.compile(r"</?[a-zA-Z][^<>]*>"),  # HTML in interface strings (sphinx.po)
 ]
 NUMBER_HYPHEN = re.compile(r"(?<![\w-])\d{1,4}\s*-\s*\d{1,4}(?![\w-])")
 EXCEPTION = re.compile(r"style-ok:\s*([\w, -]+)")

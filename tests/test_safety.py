@@ -283,7 +283,7 @@ def write_catalogues(book, changes=()):
 def build(book, language="lv", warnings_as_errors=False):
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", f"language={language}"]
     command += ["-W", "--keep-going"] if warnings_as_errors else []
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ)
     proc = subprocess.run(
         [*command, str(book), str(book / "_out")], cwd=book, capture_output=True, text=True, env=env, check=False
     )

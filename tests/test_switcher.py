@@ -11,7 +11,7 @@ from languages import letters_found
 
 from cowork_book.languages import LANGUAGES
 
-BUILD_ENV = {k: v for k, v in os.environ.items() if k not in ("LANG", "BOOK_BASE_URL")} | {"PYTHONPATH": str(ROOT)}
+BUILD_ENV = {k: v for k, v in os.environ.items() if k not in ("LANG", "BOOK_BASE_URL")}
 
 
 def test_html_lang_attribute(html_pages):

@@ -1,0 +1,62 @@
+"""One source of truth: the book's identity lives in ``cowork_book/book.py``, its languages in
+``cowork_book/languages.py``; no other file writes them out, and the package imports without PYTHONPATH."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from cowork_book.book import BOOK
+from cowork_book.languages import LANGUAGES, REGISTRY
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRIES = {"cowork_book/book.py", "cowork_book/languages.py"}
+# Code and configuration; the book's text, its translations and the lock files are not code.
+CODE = re.compile(r"\.(py|js|html|yml|yaml|cfg)$|(^|/)Makefile$")
+TOKEN = re.compile(r"\b[a-z]{2}\b")
+
+
+def code_files():
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [f for f in files if CODE.search(f) and f not in REGISTRIES and (ROOT / f).is_file()]
+
+
+def test_the_file_stem_and_version_are_written_only_in_the_registry():
+    offenders = [
+        f
+        for f in code_files()
+        if BOOK.file_stem in (text := (ROOT / f).read_text(encoding="utf-8")) or f'"{BOOK.version}"' in text
+    ]
+    assert not offenders, f"write BOOK.file_stem / BOOK.version from cowork_book/book.py instead: {offenders}"
+
+
+def test_no_list_of_language_codes_outside_the_registry():
+    offenders = {}
+    for f in code_files():
+        for lineno, line in enumerate((ROOT / f).read_text(encoding="utf-8").splitlines(), 1):
+            if set(LANGUAGES) <= set(TOKEN.findall(line)):  # every language named: a copy of the list
+                offenders[f"{f}:{lineno}"] = line.strip()
+    assert not offenders, f"read the languages from cowork_book/languages.py instead: {offenders}"
+
+
+def test_every_language_is_complete_in_the_registry():
+    for language in REGISTRY:
+        assert language.name and re.fullmatch(r"[a-z]{2}_[A-Z]{2}", language.territory), language
+        assert language.dictionary and language.dictionary_package, language
+        assert language.letters or language.code == "en", language
+    assert list(LANGUAGES)[0] == "en"
+
+
+def test_the_package_imports_from_anywhere_without_pythonpath(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "cowork_book.book", "--version"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and proc.stdout.strip() == BOOK.version, proc.stderr
