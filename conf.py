@@ -25,6 +25,7 @@ extensions = [
     "cowork_book.themes",
     "cowork_book.switcher",
     "cowork_book.pagemeta",
+    "cowork_book.downloads",
     "cowork_book.printbook",
     "cowork_book.casestudies",
     "cowork_book.epub",
@@ -36,6 +37,8 @@ extensions = [
     "cowork_book.tools",
     "cowork_book.figures",
     "cowork_book.status",
+    "cowork_book.fallback",
+    "cowork_book.cover",
     "cowork_book.weight",
 ]
 
@@ -87,6 +90,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_tocscope = "includehidden"  # the navigation document lists every chapter (the root toctree is hidden)
 epub_cover = ("_static/cover.png", "")
 epub_exclude_files = ["search.html", "404.html"]
 html_sidebars = {

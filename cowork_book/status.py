@@ -4,6 +4,8 @@
 entries, and English words) from the catalogues in ``locales/`` as they are when the book is built.
 """
 
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docutils import nodes
@@ -28,11 +30,24 @@ def _table(headers, rows):
     return table
 
 
+def english_date():
+    """The date of the English text the catalogues are measured against: the commit the book is built from
+    (``SOURCE_DATE_EPOCH``, which the build sets from the last commit), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
+    return when.date().isoformat()
+
+
+def measured_against():
+    text = _("Measured against the English text of {date}.")
+    return (text if "{date}" in text else "Measured against the English text of {date}.").format(date=english_date())
+
+
 class TranslationStatus(SphinxDirective):
     def run(self):
         config = self.env.config
         locales = Path(self.env.srcdir) / (config.book_original_locale_dirs or config.locale_dirs)[0]
-        result = []
+        result = [nodes.paragraph("", measured_against(), translatable=False, classes=["status-date"])]
         headers = [_("Page"), _("Translated"), _("Fuzzy"), _("Untranslated"), _("Words")]
         for code, name in config.book_languages.items():
             if code == config.book_source_language:

@@ -50,15 +50,16 @@ from cowork_book.languages import TRANSLATIONS
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 DOUBLE_QUOTES = '"“”„«»‟″'
-# Markup whose text is not the translator's prose: titles kept in another language, role targets, links, code.
+# Markup whose text is not the translator's prose, in the order it is taken out: titles kept in another language,
+# HTML (interface strings), roles and links (their text stays), inline code, addresses, {placeholders}.
 MARKUP = [
-    re.compile(r"\{lang\}`[^`]*`"),
-    re.compile(r"<[^<>`]*>`"),
-    re.compile(r"\]\([^)]*\)"),
-    re.compile(r"`[^`]*`"),
-    re.compile(r"\{[\w:.-]+\}"),
-    re.compile(r"(?:https?|ftp)://\S+"),
-    re.compile(r"</?[a-zA-Z][^<>]*>"),  # HTML in interface strings (sphinx.po)
+    (re.compile(r"\{lang\}`[^`]*`"), " "),
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),
+    (re.compile(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^`<>]*>)?`"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"`[^`]*`"), " "),
+    (re.compile(r"(?:https?|ftp)://\S+"), " "),
+    (re.compile(r"\{\w*\}"), "X"),  # a placeholder stands for a word
 ]
 NUMBER_HYPHEN = re.compile(r"(?<![\w-])\d{1,4}\s*-\s*\d{1,4}(?![\w-])")
 EXCEPTION = re.compile(r"style-ok:\s*([\w, -]+)")
@@ -101,8 +102,8 @@ def load(lang, locales=LOCALES):
 
 def prose(text):
     """The translation without its markup."""
-    for pattern in MARKUP:
-        text = pattern.sub(" ", text)
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
     return text
 
 
