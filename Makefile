@@ -5,7 +5,7 @@
 #   make html           HTML only
 #   make pdf            PDF only
 #   make epub           EPUB only
-#   make serve          live preview of one language while you edit (LANG=en by default), at http://127.0.0.1:8000
+#   make serve LANG=lv  live preview while you edit: rebuilds on every save of a page or .po file, shows translation errors
 #   make check-po       check the translation files (.po): errors, then each language's style sheet (no build)
 #   make gettext        extract the English text into message templates (_build/gettext/*.pot)
 #   make update-po      refresh every language's .po files from the English text (sphinx-intl)
@@ -37,7 +37,8 @@ ifdef BASE_URL
 endif
 
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
+PORT ?= 8000
 BIN := $(VENV)/bin
 BUILD := _build
 BUILD_BOOK := $(BIN)/python -m cowork_book.build --langs $(LANGUAGES)
@@ -62,7 +63,7 @@ epub: venv sysdeps
 	$(BUILD_BOOK) --formats epub
 
 serve: venv
-	$(BIN)/sphinx-autobuild -D language=$(firstword $(LANGUAGES)) --port 8000 --re-ignore "(_build|\.venv|\.git)/" . $(BUILD)/serve/$(firstword $(LANGUAGES))
+	$(BIN)/sphinx-autobuild -D language=$(firstword $(LANGUAGES)) -D book_preview=1 --port $(PORT) --re-ignore "(_build|\.venv|\.git|node_modules)/" . $(BUILD)/serve/$(firstword $(LANGUAGES))
 
 check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
@@ -117,11 +118,12 @@ testdeps: venv
 
 venv: $(VENV)/.installed
 
-# Lighthouse for the tests and the benchmark, from package-lock.json (the book itself needs no Node.js).
+# Lighthouse and Ace by DAISY for the tests and the benchmark, from package-lock.json (the book itself needs no
+# Node.js). Both drive Debian's Chromium: no install step may download a browser (Puppeteer's or Electron's).
 node: node_modules/.installed
 
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 # The pinned dependencies (every one listed in the lock, so --no-deps), then the book's own package (editable).

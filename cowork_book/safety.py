@@ -6,8 +6,13 @@
 - A translation that starts like a numbered list ("2024. gadā ...") is escaped, so it stays the sentence it is.
 - Directives that read files (``include``, ``literalinclude``) and ``raw`` are switched off.
 - Raw HTML that MyST passes through (``<script>``, ``<img onerror>``) is shown as text, with a warning.
+
+In the translators' live preview (``make serve LANG=xx`` sets ``book_preview``), every page also lists the
+entries that were not used, as ``file:line: what is wrong; what to do``, so a translator sees why the English
+shows instead of her text. Published builds never carry that list.
 """
 
+import html
 from pathlib import Path
 
 import polib
@@ -21,8 +26,9 @@ from cowork_book.pocheck import entry_problems, escape_numbered_start
 logger = logging.getLogger(__name__)
 
 
-def checked_catalogue(source, target):
-    """Write a safe copy of the catalogue ``source`` to ``target`` (only if it changed)."""
+def checked_catalogue(source, target, rejected=None, name=None):
+    """Write a safe copy of the catalogue ``source`` to ``target`` (only if it changed); each entry left out is
+    added to ``rejected`` as ``name:line: problem`` (``name``: the file as the translator knows it)."""
     catalogue = polib.pofile(str(source))
     for entry in catalogue:
         if entry.obsolete or entry.fuzzy or not entry.msgstr:
@@ -32,6 +38,8 @@ def checked_catalogue(source, target):
             logger.warning(
                 "translation not used: %s (run 'make check-po')", problems[0], location=f"{source}:{entry.linenum}"
             )
+            if rejected is not None:
+                rejected.append(f"{name or source}:{entry.linenum}: {problems[0]}")
             entry.msgstr = ""
         else:
             entry.msgstr = escape_numbered_start(entry.msgstr, entry.msgid)
@@ -45,10 +53,12 @@ def use_checked_catalogues(app, config):
     if not config.language or config.language == "en" or not config.locale_dirs:
         return
     checked = Path(app.doctreedir) / "checked-locales"
+    app.book_rejected_translations = []
     for locale_dir in config.locale_dirs:
         source_dir = Path(app.srcdir) / locale_dir / config.language / "LC_MESSAGES"
         for po in sorted(source_dir.rglob("*.po")):
-            checked_catalogue(po, checked / config.language / "LC_MESSAGES" / po.relative_to(source_dir))
+            target = checked / config.language / "LC_MESSAGES" / po.relative_to(source_dir)
+            checked_catalogue(po, target, app.book_rejected_translations, po.relative_to(app.srcdir))
     config.book_original_locale_dirs = list(config.locale_dirs)
     config.locale_dirs = [str(checked)]
     # Sphinx loaded the interface catalogue (sphinx.po) before this event: forget it and load the checked copy.
@@ -76,8 +86,24 @@ class NoRawOutput(SphinxTransform):
                 raw.replace_self(nodes.paragraph(text, text))
 
 
+def preview_banner(app, pagename, templatename, context, doctree):
+    """In the live preview only: the rejected entries at the top of every page."""
+    rejected = getattr(app, "book_rejected_translations", [])
+    if not app.config.book_preview or not rejected or "body" not in context:
+        return
+    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in rejected)
+    banner = (
+        '<div class="admonition error preview-errors" role="alert"><p class="admonition-title">'
+        f"{html.escape(str(len(rejected)))} translation(s) not used: the English shows instead. Fix them, save, "
+        f"and this page reloads.</p><ul>{items}</ul></div>"
+    )
+    context["body"] = banner + context["body"]
+
+
 def setup(app):
     app.add_config_value("book_original_locale_dirs", [], "env", list)
+    app.add_config_value("book_preview", False, "html", bool)
+    app.connect("html-page-context", preview_banner)
     app.connect("config-inited", use_checked_catalogues, priority=100)
     app.connect("builder-inited", no_file_insertion)
     app.add_transform(NoRawOutput)
