@@ -6,6 +6,8 @@ then prints per language:
 - the time of each step and the sizes: HTML in total, the PDF (and its pages) and the EPUB;
 - the gzip weight of one page of each kind with the CSS and scripts it loads (the budget is 40 KB), and the
   search index (raw and gzip);
+- the incremental rebuild a translator waits for: one .po entry edited, that language's web book rebuilt on
+  top of the earlier build until the page shows the edit;
 - Lighthouse's mobile scores for the same pages, served with gzip (``--no-lighthouse`` leaves them out).
 """
 
@@ -13,11 +15,13 @@ import argparse
 import gzip
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import polib
 from pypdf import PdfReader
 
 from cowork_book import build, lighthouse
@@ -74,6 +78,40 @@ def weights(site, langs):
     return "\n".join(lines)
 
 
+def copy_checkout(target):
+    """The checkout's files (tracked and new, not ignored) copied to ``target``."""
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=build.ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for name in files:
+        if (build.ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(build.ROOT / name, target / name)
+    return target
+
+
+def incremental(lang, work):
+    """Seconds from saving one edited entry of a .po file to that language's web book showing it, on top of an
+    earlier build (what a translator waits for after ``make html LANG=xx``)."""
+    source = copy_checkout(work / "source")
+    out = work / "out"
+    build.build_language(lang, ["html"], out, {}, source)
+    po_path = source / "locales" / lang / "LC_MESSAGES" / "docs" / "about.po"
+    catalogue = polib.pofile(str(po_path))
+    entry = next(e for e in catalogue if e.msgstr and not e.fuzzy)
+    entry.msgstr += " (bench)"
+    catalogue.save()
+    started = time.monotonic()
+    result = build.build_language(lang, ["html"], out, {}, source)
+    seconds = time.monotonic() - started
+    shown = "(bench)" in (out / "site" / lang / "docs" / "about.html").read_text(encoding="utf-8")
+    return seconds if result.ok and shown else None
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--langs", nargs="+", default=list(LANGUAGES), choices=list(LANGUAGES))
@@ -87,6 +125,11 @@ def main(argv=None):
     report(site, results)
     built = [r.lang for r in results if r.ok]
     print("\n" + weights(site, built))
+    translation = next((lang for lang in built if lang != "en"), None)
+    if translation:
+        seconds = incremental(translation, out / "incremental")
+        shown = f"{seconds:.1f} s" if seconds is not None else "FAILED (the edit did not show)"
+        print(f"\nIncremental: one .po entry of {translation} edited, its web book rebuilt and showing it: {shown}")
     all_100 = True
     if not args.no_lighthouse:
         started = time.monotonic()

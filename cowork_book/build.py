@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cowork_book import site
 from cowork_book.book import BOOK
+from cowork_book.downloads import describe as describe_downloads
 from cowork_book.languages import LANGUAGES
 from cowork_book.pocheck import check_language
 
@@ -98,8 +99,9 @@ def run_step(result, step, command, source=ROOT):
 def build_language(lang, formats, out, settings, source=ROOT, fresh=False):
     """Check, build and publish one language; ``settings`` are config values for sphinx-build (``-D``)."""
     result = LanguageResult(lang)
-    if fresh:
+    if fresh:  # read and write every page again; otherwise Sphinx rewrites only what changed (a translator's save)
         shutil.rmtree(out / "doctrees" / lang, ignore_errors=True)
+        shutil.rmtree(out / "stage" / lang, ignore_errors=True)
     started = time.monotonic()
     problems = check_language(lang, Path(source) / "locales")
     result.steps.append(("check-po", time.monotonic() - started, not problems))
@@ -108,7 +110,6 @@ def build_language(lang, formats, out, settings, source=ROOT, fresh=False):
         say(f"[{lang}] check-po: FAILED\n{_indent(chr(10).join(problems))}")
         return result
     say(f"[{lang}] check-po: ok")
-    shutil.rmtree(out / "stage" / lang, ignore_errors=True)
     for fmt in formats:
         if not run_step(result, fmt, sphinx_command(lang, BUILDERS[fmt], out, settings, source), source):
             return result
@@ -147,8 +148,12 @@ def publish(lang, formats, out):
     for path in downloads:
         name = f"{FILE_STEM}-{lang}{path.suffix}"
         shutil.copy2(path, target / "downloads" / name)
-    if "html" in formats:
-        offline_bundle(target, target / "downloads" / f"{FILE_STEM}-{lang}-html.zip")
+    # The download page states every file's size, the offline bundle's own included: zip until the page holds.
+    for _round in range(4):
+        if "html" in formats:
+            offline_bundle(target, target / "downloads" / f"{FILE_STEM}-{lang}-html.zip")
+        if not describe_downloads(target, lang):
+            break
 
 
 def offline_bundle(folder, zip_path):

@@ -55,6 +55,7 @@ class TranslationStatus(SphinxDirective):
             folder = locales / code / "LC_MESSAGES"
             rows, totals = [], [0, 0, 0, 0]
             for po in sorted(folder.rglob("*.po")):
+                self.env.note_dependency(str(po))  # read again when a translator saves a catalogue
                 stats = catalogue_stats(po)
                 counts = [stats["translated"], stats["fuzzy"], stats["untranslated"], stats["words"]]
                 totals = [a + b for a, b in zip(totals, counts, strict=True)]

@@ -23,6 +23,7 @@ BUILD = Path(REUSED).resolve() if REUSED else ROOT / "_build" / "test"
 SITE = BUILD / "site"
 STEM = BOOK.file_stem
 BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
+UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partnership project"
 
 
 def copy_book(target):
@@ -108,3 +109,34 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
+
+
+def remove_translation(book, lang="lv"):
+    """Empty the translation of one paragraph of the About page in the copy ``book``, as if the English changed."""
+    import polib
+
+    po = polib.pofile(str(book / "locales" / lang / "LC_MESSAGES" / "docs" / "about.po"))
+    next(e for e in po if e.msgid.startswith(UNTRANSLATED_PARAGRAPH)).msgstr = ""
+    po.save()
+
+
+def build_copy(book, out, *args):
+    """``python -m cowork_book.build`` of the copy ``book`` into ``out``; the completed process."""
+    return subprocess.run(
+        [sys.executable, "-m", "cowork_book.build", "--source", str(book), "--out", str(out), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def partly_translated(tmp_path_factory):
+    """Latvian with one paragraph of the About page untranslated, built from scratch in every format."""
+    tmp = tmp_path_factory.mktemp("partly-translated")
+    book = copy_book(tmp / "book")
+    remove_translation(book)
+    proc = build_copy(book, tmp / "out", "--langs", "lv")
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    return tmp / "out" / "site" / "lv"

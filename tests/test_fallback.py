@@ -2,40 +2,15 @@
 language, links to the translation status, and marks the paragraph ``lang="en"``: in HTML, EPUB and the PDF."""
 
 import subprocess
-import sys
 import zipfile
 
 import pikepdf
-import polib
-import pytest
-from conftest import ROOT, STEM, copy_book
+from conftest import STEM
+from conftest import UNTRANSLATED_PARAGRAPH as ENGLISH
 
 from cowork_book.status import english_date
 
-ENGLISH = "This book is an output of an Erasmus+ Strategic Partnership project"
 NOTE = "Daļa šīs lapas vēl nav iztulkota"
-
-
-@pytest.fixture(scope="module")
-def partly_translated(tmp_path_factory):
-    """Latvian with one paragraph of the About page untranslated, built in every format."""
-    tmp = tmp_path_factory.mktemp("fallback")
-    book = copy_book(tmp / "book")
-    po_path = book / "locales" / "lv" / "LC_MESSAGES" / "docs" / "about.po"
-    po = polib.pofile(str(po_path))
-    entry = next(e for e in po if e.msgid.startswith(ENGLISH))
-    entry.msgstr = ""
-    po.save()
-    out = tmp / "out"
-    proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--source", str(book), "--out", str(out), "--langs", "lv"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    return out / "site" / "lv"
 
 
 def test_web_page_has_the_note_and_marks_the_english_paragraph(partly_translated):

@@ -1,0 +1,25 @@
+"""Incremental builds are correct: after a translator edits a .po file, rebuilding the language on top of the
+previous build gives the same web pages as building that state from scratch."""
+
+import filecmp
+
+import pytest
+from conftest import build_copy, copy_book, remove_translation
+
+pytestmark = pytest.mark.book  # two builds of one language: part of `make test`, not of `make test-fast`
+
+
+def test_a_po_edit_rebuilt_incrementally_equals_a_full_build(tmp_path, partly_translated):
+    book = copy_book(tmp_path / "book")
+    out = tmp_path / "out"
+    first = build_copy(book, out, "--langs", "lv", "--formats", "html")
+    assert first.returncode == 0, first.stdout[-3000:]
+    remove_translation(book)  # the same edit that `partly_translated` was built from scratch with
+    again = build_copy(book, out, "--langs", "lv", "--formats", "html")
+    assert again.returncode == 0, again.stdout[-3000:]
+    incremental = out / "site" / "lv"
+    pages = sorted(p.relative_to(partly_translated) for p in partly_translated.rglob("*.html"))
+    assert pages == sorted(p.relative_to(incremental) for p in incremental.rglob("*.html"))
+    _match, differ, errors = filecmp.cmpfiles(partly_translated, incremental, [*pages, "searchindex.js"], shallow=False)
+    assert not differ and not errors, f"the incremental build differs from a full build in: {differ + errors}"
+    assert "translation-fallback" in (incremental / "docs" / "about.html").read_text(encoding="utf-8")
