@@ -2,7 +2,8 @@
 
 Adding a language is one line in ``REGISTRY`` plus ``make update-po``. The Makefile, ``conf.py``, the build,
 the page metadata, the spelling check, the system packages, the tests and the CI matrix all read this table;
-``python -m cowork_book.languages`` prints the codes for the Makefile, ``--matrix`` the CI matrix as JSON.
+``python -m cowork_book.languages`` prints the codes for the Makefile, ``--matrix`` the CI matrix as JSON
+(``--matrix --changed-since origin/main``: only the languages a pull request touches, plus English).
 Standard library only: :mod:`cowork_book.sysdeps` reads it before the virtual environment exists.
 """
 
@@ -37,10 +38,33 @@ SOURCE_LANGUAGE = "en"
 TRANSLATIONS = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 
+def affected(changed_files):
+    """The languages a change touches: a change only under ``locales/<lang>/`` rebuilds that language and the
+    source language; any other change (text, code, configuration) rebuilds them all."""
+    langs = set()
+    for name in changed_files:
+        parts = name.split("/")
+        if len(parts) > 2 and parts[0] == "locales" and parts[1] in LANGUAGES:
+            langs.add(parts[1])
+        else:
+            return list(LANGUAGES)
+    return [code for code in LANGUAGES if code in langs or code == SOURCE_LANGUAGE]
+
+
+def changed_since(ref):
+    import subprocess
+
+    diff = ["git", "diff", "--name-only", f"{ref}...HEAD"]
+    return subprocess.run(diff, capture_output=True, text=True, check=True).stdout.split()
+
+
 def main(argv=None):
+    """``python -m cowork_book.languages`` prints the codes; ``--matrix`` the CI matrix as JSON;
+    ``--matrix --changed-since REF`` only the languages a change since REF touches (see :func:`affected`)."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--matrix"]:
-        print(json.dumps({"lang": list(LANGUAGES)}))
+        langs = affected(changed_since(argv[2])) if argv[1:2] == ["--changed-since"] else list(LANGUAGES)
+        print(json.dumps({"lang": langs}))
     else:
         print(" ".join(LANGUAGES))
 

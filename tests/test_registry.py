@@ -60,3 +60,19 @@ def test_the_package_imports_from_anywhere_without_pythonpath(tmp_path):
         [sys.executable, "-m", "cowork_book.book", "--version"], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert proc.returncode == 0 and proc.stdout.strip() == BOOK.version, proc.stderr
+
+
+def test_ci_builds_only_the_languages_a_translation_change_touches():
+    from cowork_book.languages import affected
+
+    assert affected(["locales/lv/LC_MESSAGES/docs/about.po"]) == ["en", "lv"]
+    assert affected(["locales/ru/style.toml", "locales/et/termbase.tsv"]) == ["en", "et", "ru"]
+    assert affected(["locales/lv/LC_MESSAGES/x.po", "docs/about.md"]) == list(LANGUAGES)
+    assert affected(["cowork_book/build.py"]) == list(LANGUAGES)
+
+
+def test_matrix_is_json_for_the_ci(tmp_path):
+    import json
+
+    proc = subprocess.run([sys.executable, "-m", "cowork_book.languages", "--matrix"], capture_output=True, text=True)
+    assert json.loads(proc.stdout) == {"lang": list(LANGUAGES)}
