@@ -1,22 +1,23 @@
-"""Per-page metadata and the download list.
+"""Per-page metadata.
 
 - ``<meta name="description">`` on every page: the page's own ``html_meta`` description if it has one,
   otherwise the opening of its first paragraph, so it is always in the page's language.
 - ``book_version`` in the template context (shown in the footer).
 - The book's title in the reader's language for the HTML title and the EPUB metadata.
 - OpenGraph tags (title, description, language) for links shared on social media and messengers.
-- The ``book-downloads`` directive: links to this language's PDF and EPUB, which the build puts in
-  ``downloads/`` of each language's site folder. In the PDF and EPUB themselves it becomes a plain sentence,
-  since a relative link there would point into the reader's own disk.
+
+Why not sphinxext-opengraph: it writes the OpenGraph tags only, so the description for search engines and the
+EPUB would still be needed here, from the same first paragraph; its ``og:locale`` and site name are one
+configuration value for the whole build, where this book needs the language's territory (from
+:mod:`cowork_book.languages`) and the title translated by the build itself; and it adds its tags to the EPUB's
+XHTML pages too, which must not carry them. These few lines make exactly the book's tags, for the web builder
+only.
 """
 
 import html
 import re
 
 from docutils import nodes
-from sphinx.locale import _
-from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import relative_uri
 
 from cowork_book.languages import BY_CODE
 
@@ -75,48 +76,10 @@ def social_card(app, context, description):
     return "".join(f'<meta property="{k}" content="{html.escape(v)}" />\n' for k, v in tags.items())
 
 
-class book_downloads(nodes.General, nodes.Element):
-    """Placeholder for the download list, filled in per builder."""
-
-
-class BookDownloads(SphinxDirective):
-    has_content = False
-
-    def run(self):
-        return [book_downloads()]
-
-
-def download_files(config):
-    """``[(label, file name)]`` of the files the build publishes for ``config.language``."""
-    stem = f"{config.book_file_stem}-{config.language}"
-    return [
-        (_("PDF (for printing)"), f"{stem}.pdf"),
-        (_("EPUB (for e-readers)"), f"{stem}.epub"),
-    ]
-
-
-def fill_downloads(app, doctree, docname):
-    for placeholder in list(doctree.findall(book_downloads)):
-        if app.builder.name != "html":
-            para = nodes.paragraph(text=_("The PDF, EPUB and offline files are published with the online edition."))
-            placeholder.replace_self(para)
-            continue
-        here = app.builder.get_target_uri(docname)
-        items = nodes.bullet_list(classes=["book-downloads"])
-        for label, filename in download_files(app.config):
-            href = relative_uri(here, f"downloads/{filename}")
-            ref = nodes.reference("", label, refuri=href, classes=["book-download"])
-            items += nodes.list_item("", nodes.paragraph("", "", ref))
-        placeholder.replace_self(items)
-
-
 def setup(app):
     app.add_config_value("book_version", "", "html", str)
     app.add_config_value("book_file_stem", "book", "env", str)
     app.add_config_value("book_year", "", "env", str)
-    app.add_node(book_downloads)
-    app.add_directive("book-downloads", BookDownloads)
     app.connect("env-updated", use_translated_title)
-    app.connect("doctree-resolved", fill_downloads)
     app.connect("html-page-context", add_page_meta)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
