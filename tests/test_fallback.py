@@ -17,8 +17,8 @@ def test_web_page_has_the_note_and_marks_the_english_paragraph(partly_translated
     page = (partly_translated / "docs" / "about.html").read_text(encoding="utf-8")
     note = page[page.index("translation-fallback") :][:800]
     assert NOTE in note and 'href="translation-status.html#translation-status"' in note
-    assert page.index("translation-fallback") < page.index(ENGLISH)
     assert f'lang="en">{ENGLISH}' in page
+    assert page.index("translation-fallback") < page.index(f'lang="en">{ENGLISH}')
 
 
 def test_fully_translated_pages_have_no_note(partly_translated):

@@ -20,6 +20,9 @@ def test_a_po_edit_rebuilt_incrementally_equals_a_full_build(tmp_path, partly_tr
     incremental = out / "site" / "lv"
     pages = sorted(p.relative_to(partly_translated) for p in partly_translated.rglob("*.html"))
     assert pages == sorted(p.relative_to(incremental) for p in incremental.rglob("*.html"))
-    _match, differ, errors = filecmp.cmpfiles(partly_translated, incremental, [*pages, "searchindex.js"], shallow=False)
+    # The download page (and the search index, which holds its text) lists the files of the formats built:
+    # `partly_translated` has all three, this build the web book only.
+    compared = [*(p for p in pages if p.as_posix() != "docs/download.html")]
+    _match, differ, errors = filecmp.cmpfiles(partly_translated, incremental, compared, shallow=False)
     assert not differ and not errors, f"the incremental build differs from a full build in: {differ + errors}"
     assert "translation-fallback" in (incremental / "docs" / "about.html").read_text(encoding="utf-8")
