@@ -38,6 +38,7 @@ extensions = [
     "cowork_book.figures",
     "cowork_book.status",
     "cowork_book.fallback",
+    "cowork_book.typography",
     "cowork_book.cover",
     "cowork_book.weight",
 ]
