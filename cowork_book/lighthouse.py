@@ -23,6 +23,7 @@ from cowork_book.serve import serving
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path("/usr/bin/chromium")
+DEFAULT_CPU_SLOWDOWN = 4  # Lighthouse's mobile default
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # One page of each kind a reader meets; the longest chapter by words.
 PAGE_KINDS = {
@@ -49,7 +50,9 @@ class Report:
     scores: dict  # category -> 0..100
     failing: list  # "audit-id: title" of every failed audit that counts towards a score
     metrics: dict  # FCP, LCP, TBT in ms; CLS
-    runs: int = 1  # how many Lighthouse runs the scores are the median of
+    benchmark_index: float = 0.0  # the host's speed as Lighthouse measured it (about 1533 for its default 4x)
+    cpu_slowdown: float = DEFAULT_CPU_SLOWDOWN
+    runs: int = 1  # how many Lighthouse runs the scores come from
 
     def all_100(self):
         return all(self.scores.get(c) == 100 for c in CATEGORIES)
@@ -65,8 +68,24 @@ def missing_tools():
     return problems
 
 
-def run(url):
-    """Lighthouse's mobile report of one URL."""
+def calibrated_multiplier(benchmark_index):
+    """The CPU slowdown that makes this host emulate Lighthouse's reference phone, from the host's benchmark index
+    (Lighthouse's own calibration table, "CPU throttling calculator" in its throttling documentation). The
+    default 4x assumes a host of index about 1533; a slower or busier host needs less slowdown to emulate the
+    same phone. Never above the default: a fast host is not made to emulate a slower phone than the default."""
+    if benchmark_index >= 1300:
+        multiplier = 3 + (benchmark_index - 1300) / 233
+    elif benchmark_index >= 800:
+        multiplier = 2 + (benchmark_index - 800) / 500
+    elif benchmark_index >= 150:
+        multiplier = 1 + (benchmark_index - 150) / 650
+    else:
+        multiplier = 1
+    return round(min(multiplier, DEFAULT_CPU_SLOWDOWN), 2)
+
+
+def run(url, cpu_slowdown=None):
+    """Lighthouse's mobile report of one URL (``cpu_slowdown``: a calibrated multiplier instead of the default)."""
     problems = missing_tools()
     if problems:
         raise RuntimeError("; ".join(problems))
@@ -81,6 +100,8 @@ def run(url):
             f"--chrome-flags={' '.join(CHROME_FLAGS)}",
             f"--only-categories={','.join(CATEGORIES)}",
         ]
+        if cpu_slowdown is not None:
+            command.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
         env = dict(os.environ, CHROME_PATH=str(CHROMIUM), HOME=tmp)
         proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=180)
         if proc.returncode != 0 or not output.exists():
@@ -89,16 +110,21 @@ def run(url):
 
 
 def run_steady(url, runs=3):
-    """The page's scores as a busy machine can still measure them: one run, and if any category is below 100,
-    ``runs - 1`` more, scored by the median of each category. Lighthouse simulates a slow phone by scaling the
-    processor time it observes, so a load spike elsewhere on the machine lowers one run, not the median; a page
-    that really is slower still fails. The report's metrics and failures are those of the median run."""
-    reports = [run(url)]
-    if not reports[0].all_100():
-        reports += [run(url) for _ in range(runs - 1)]
+    """The page's scores on Lighthouse's reference phone, as a busy machine can still measure them.
+
+    Lighthouse simulates a slow phone by scaling the processor time it observes on this host, so a busy host
+    looks like a slower phone. One run with the default settings; if any category is below 100, ``runs`` more
+    with the CPU slowdown calibrated to the host's measured speed (:func:`calibrated_multiplier`, from that
+    run's benchmark index), scored by the median of each category. A load spike lowers one run, not the median;
+    a page that really is slower still fails. The report's metrics and failures are those of the median run."""
+    first = run(url)
+    if first.all_100():
+        return first
+    slowdown = calibrated_multiplier(first.benchmark_index)
+    reports = [run(url, slowdown) for _ in range(runs)]
     median_run = sorted(reports, key=lambda r: r.scores.get("performance", 0))[len(reports) // 2]
     scores = {c: statistics.median_low([r.scores.get(c, 0) for r in reports]) for c in CATEGORIES}
-    return Report(scores, median_run.failing, median_run.metrics, runs=len(reports))
+    return Report(scores, median_run.failing, median_run.metrics, first.benchmark_index, slowdown, 1 + runs)
 
 
 def parse(report):
@@ -116,7 +142,7 @@ def parse(report):
         "CLS": audits["cumulative-layout-shift"]["numericValue"],
     }
     scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
-    return Report(scores, failing, metrics)
+    return Report(scores, failing, metrics, report.get("environment", {}).get("benchmarkIndex", 0.0))
 
 
 def measure(site, langs, progress=print):
