@@ -1,26 +1,94 @@
 /* Case-study explorer: filters the list of cases in the browser. No requests, no storage.
+   Right under the filters: the count, a button that clears them and, when nothing matches, the filters to remove
+   with how many cases each would show. Under the exact matches: the close ones (same country or same setting as
+   chosen). The case map on the page dims the cases that do not match.
    Without JavaScript the form stays hidden and every case is listed. */
 (function () {
   "use strict";
   var form = document.querySelector("form.case-filters");
+  var list = document.querySelector("ul.case-cards:not(.case-cards-close)");
   var cards = Array.prototype.slice.call(document.querySelectorAll("ul.case-cards > li.case-card"));
-  if (!form || !cards.length) return;
+  if (!form || !list || !cards.length) return;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var count = form.querySelector(".case-count");
+  var relax = form.querySelector(".case-relax");
+  var close = document.querySelector("section.case-close");
+  var closeList = close && close.querySelector("ul");
+  var CLOSE_BY = ["country", "setting"]; // a close match shares one of these with the filters
+  var pins = Array.prototype.slice.call(document.querySelectorAll("svg.case-map a[href]"));
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-  function apply() {
-    var shown = 0;
-    cards.forEach(function (card) {
-      var match = selects.every(function (select) {
-        return !select.value || card.classList.contains("case-" + select.dataset.filter + "-" + select.value);
-      });
-      card.hidden = !match;
-      if (match) shown += 1;
-    });
-    count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", cards.length);
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
+  function has(card, filter, value) { return card.classList.contains("case-" + filter + "-" + value); }
+  function matches(card, active) {
+    return active.every(function (select) { return has(card, select.dataset.filter, select.value); });
+  }
+  function link(card) { return card.querySelector(".case-card-title a").getAttribute("href"); }
+
+  function apply() {
+    var active = selects.filter(function (select) { return select.value; });
+    var exact = cards.filter(function (card) { return matches(card, active); });
+    var near = active.length < 2 ? [] : cards.filter(function (card) {
+      return exact.indexOf(card) < 0 && active.some(function (select) {
+        return CLOSE_BY.indexOf(select.dataset.filter) >= 0 && has(card, select.dataset.filter, select.value);
+      });
+    });
+    function closeness(card) { // how many chosen filters it matches; the same country first among equals
+      return active.filter(function (select) { return has(card, select.dataset.filter, select.value); }).length * 2 +
+        (active.some(function (s) { return s.dataset.filter === "country" && has(card, "country", s.value); }) ? 1 : 0);
+    }
+    near.sort(function (a, b) { return closeness(b) - closeness(a) || cards.indexOf(a) - cards.indexOf(b); });
+    cards.forEach(function (card) { // exact matches in their first order; close ones below them, closest first
+      if (near.indexOf(card) < 0) list.appendChild(card);
+      card.hidden = exact.indexOf(card) < 0 && near.indexOf(card) < 0;
+    });
+    near.forEach(function (card) { (closeList || list).appendChild(card); });
+    if (close) close.hidden = !near.length;
+    count.textContent = fill(count.dataset.template, { shown: exact.length, total: cards.length });
+    var shown = {};
+    exact.forEach(function (card) { shown[link(card)] = true; });
+    pins.forEach(function (pin) {
+      pin.classList.toggle("case-pin-dim", active.length > 0 && !shown[pin.getAttribute("href")]);
+    });
+    suggest(active, exact.length);
+  }
+
+  // Nothing matches: for each chosen filter, how many cases there would be without it (most first).
+  function suggest(active, found) {
+    var items = relax.querySelector("ul");
+    items.textContent = "";
+    relax.hidden = found > 0 || !active.length;
+    if (!relax.hidden) {
+      active.map(function (select) {
+        var rest = active.filter(function (other) { return other !== select; });
+        return { select: select, shown: cards.filter(function (card) { return matches(card, rest); }).length };
+      }).sort(function (a, b) { return b.shown - a.shown; }).forEach(function (option) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = fill(relax.dataset.template, {
+          filter: option.select.labels[0].textContent.trim(),
+          value: option.select.selectedOptions[0].textContent.trim(),
+          shown: option.shown,
+          total: cards.length
+        });
+        button.addEventListener("click", function () {
+          option.select.value = "";
+          apply();
+          option.select.focus();
+        });
+        items.appendChild(document.createElement("li")).appendChild(button);
+      });
+    }
+  }
+
+  form.querySelector(".case-reset").addEventListener("click", function () {
+    selects.forEach(function (select) { select.value = ""; });
+    apply();
+    selects[0].focus();
+  });
   selects.forEach(function (select) { select.addEventListener("change", apply); });
   apply();
 })();

@@ -7,7 +7,11 @@ Each ``case_studies/*.md`` declares its facts under ``case:`` in its front matte
 - ``{case-facts}`` renders the fact box. Fixed values (country, setting, kind, tags...) are translated through
   the interface catalogue; free text (place, who runs it) through the case's own catalogue.
 - ``{case-explorer}`` lists every case as a card, with filters (country, setting, kind, tag) that
-  ``_static/case-explorer.js`` applies in the browser; without JavaScript the full list shows.
+  ``_static/case-explorer.js`` applies in the browser; without JavaScript the full list shows. Under the filters:
+  the count, a button that clears them, and, when nothing matches, which filter to remove; under the exact
+  matches, the close ones (same country or same setting). The case map on the page dims the other cases.
+- ``setting: unknown`` and ``coordinates: null`` say that no source documents them: the fact box shows
+  "Not documented", the cards leave the setting out, and the map lists the case under it instead of a point.
 
 Written here because the schema is the book's own; PyYAML (a Sphinx/MyST dependency) reads the front matter.
 """
@@ -20,6 +24,7 @@ import yaml
 from docutils import nodes
 from sphinx.errors import SphinxError
 from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.docstore import store, track
@@ -35,7 +40,13 @@ COUNTRIES = {
     "FR": _("France"),
     "FI": _("Finland"),
 }
-SETTINGS = {"rural": _("Rural"), "small-town": _("Small town"), "suburban": _("Suburban"), "city": _("City")}
+SETTINGS = {
+    "rural": _("Rural"),
+    "small-town": _("Small town"),
+    "suburban": _("Suburban"),
+    "city": _("City"),
+    "unknown": _("Not documented"),  # no source says what kind of place it is
+}
 KINDS = {
     "youth-centre-corner": _("Coworking in a youth centre"),
     "coworking-space": _("Coworking space"),
@@ -90,7 +101,7 @@ def _text(value):
 
 
 def _coordinates(value):
-    return (
+    return value is None or (
         isinstance(value, list)
         and len(value) == 2
         and all(isinstance(v, int | float) for v in value)
@@ -117,7 +128,11 @@ SCHEMA = {
     "funding_model": (True, lambda v: v in FUNDING, f"one of {', '.join(FUNDING)}"),
     "target_groups": (True, _subset(TARGET_GROUPS), f"a list of: {', '.join(TARGET_GROUPS)} (may be empty: [])"),
     "tags": (True, _subset(TAGS), f"a list of: {', '.join(TAGS)} (may be empty: [])"),
-    "coordinates": (True, _coordinates, "[latitude, longitude] in degrees, e.g. [58.385, 24.497]"),
+    "coordinates": (
+        True,
+        _coordinates,
+        "[latitude, longitude] in degrees, e.g. [58.385, 24.497], or null when no source documents the place",
+    ),
     "status": (True, lambda v: v in STATUS, "sourced or illustrative"),
     "sources": (True, lambda v: isinstance(v, list), "a list of sources (title, publisher, url, seen)"),
 }
@@ -232,16 +247,42 @@ class CaseFacts(SphinxDirective):
         rows.append((_("Funding"), FUNDING[case["funding_model"]]))
         if case["target_groups"]:
             rows.append((_("For"), ", ".join(str(TARGET_GROUPS[g]) for g in case["target_groups"])))
+        # Tags are the explorer's filters, and "Sourced" is what every case with a Sources section is: both only
+        # on the web (cowork_book.editions). "Illustrative composite" is printed: the reader must know.
         if case["tags"]:
-            rows.append((_("Tags"), ", ".join(str(TAGS[t]) for t in case["tags"])))
-        rows.append((_("Facts"), STATUS[case["status"]]))
+            rows.append((_("Tags"), ", ".join(str(TAGS[t]) for t in case["tags"]), "web-only"))
+        rows.append((_("Facts"), STATUS[case["status"]], "web-only" if case["status"] == "sourced" else ""))
         facts = nodes.definition_list(classes=["case-facts"])
-        for label, value in rows:
+        for label, value, *edition in rows:
             if not isinstance(value, nodes.Node):  # fixed values: translated through sphinx.po, not the page
                 value = nodes.paragraph(str(value), str(value), translatable=False)
             term = nodes.term(str(label), str(label), translatable=False)
-            facts += nodes.definition_list_item("", term, nodes.definition("", value))
+            classes = [c for c in edition if c]
+            facts += nodes.definition_list_item("", term, nodes.definition("", value), classes=classes)
         return [nodes.container("", facts, classes=["case-fact-box"])]
+
+
+class FactRows(SphinxPostTransform):
+    """In the PDF, the fact box is a table of label/value rows (a label cannot drift from its value, and a
+    screen reader hears each value with its label): one row per fact, the label a row header."""
+
+    default_priority = 800
+    builders = ("printpdf",)
+
+    def run(self, **kwargs):
+        for facts in list(self.document.findall(nodes.definition_list)):
+            if "case-facts" not in facts["classes"]:
+                continue
+            group = nodes.tgroup(cols=2)
+            group += [nodes.colspec(colwidth=30, stub=1), nodes.colspec(colwidth=70)]
+            body = nodes.tbody()
+            for item in facts.findall(nodes.definition_list_item):
+                term = next(item.findall(nodes.term))
+                label = nodes.entry("", nodes.paragraph("", "", *term.children))
+                value = nodes.entry("", *next(item.findall(nodes.definition)).children)
+                body += nodes.row("", label, value)
+            group += body
+            facts.replace_self(nodes.table("", group, classes=["case-facts"]))
 
 
 class case_explorer(nodes.General, nodes.Element):
@@ -266,6 +307,8 @@ def _card(app, fromdoc, docname, case):
     item += nodes.paragraph("", "", nodes.strong("", "", ref), classes=["case-card-title"])
     place = case.get("place_translated", case["place"])
     facts = [str(COUNTRIES[case["country"]]), place, str(SETTINGS[case["setting"]]), str(KINDS[case["kind"]])]
+    if case["setting"] == "unknown":  # "Not documented" alone would not say what is missing; the fact box says it
+        facts.remove(str(SETTINGS["unknown"]))
     if case.get("year_opened"):
         facts.append(str(case["year_opened"]))
     item += nodes.paragraph("", " · ".join(facts), classes=["case-card-facts"])
@@ -288,27 +331,58 @@ def fill_explorer(app, doctree, docname):
             "tag": {t for c in cases.values() for t in c["tags"]},
         }
         result = [cards]
-        if app.builder.format == "html" and app.builder.name != "epub":
-            result.insert(0, case_filters(used=used, total=len(order)))
+        if app.builder.name == "html":  # the web book: the EPUB and the PDF keep the plain list
+            result[:0] = [case_filters(used=used, total=len(order))]
+            result.append(case_close())
         placeholder.replace_self(result)
 
 
+def _option_order(choices):
+    """Options sorted by their (translated) name, with "Not documented" last."""
+    return lambda value: (value == "unknown", str(choices[value]))
+
+
 def visit_case_filters(self, node):
-    """The filter form: hidden until the script shows it, so a reader without JavaScript sees the full list."""
+    """The filter form: hidden until the script shows it, so a reader without JavaScript sees the full list.
+    Under the filters: a button that clears them, the count, and (filled by the script when nothing matches)
+    which filter to remove and how many cases that would show."""
     groups = [(key, label, choices) for key, label, choices in FILTERS] + [("tag", _("Tag"), TAGS)]
     out = ['<form class="case-filters" data-js-only hidden aria-controls="case-list">']
     for key, label, choices in groups:
         out.append(f'<p><label for="case-filter-{key}">{html.escape(str(label))}</label> ')
         out.append(f'<select id="case-filter-{key}" data-filter="{key}">')
         out.append(f'<option value="">{html.escape(str(_("All")))}</option>')
-        for value in sorted(node["used"][key], key=lambda v: str(choices[v])):
+        for value in sorted(node["used"][key], key=_option_order(choices)):
             out.append(f'<option value="{html.escape(value.lower())}">{html.escape(str(choices[value]))}</option>')
         out.append("</select></p>")
     template = html.escape(str(_("{shown} of {total} case studies shown")))
     out.append(f'<p class="case-count" role="status" aria-live="polite" data-template="{template}"></p>')
+    reset = _esc(_("Clear the filters"))
+    out.append(f'<p class="case-reset-line"><button type="button" class="case-reset">{reset}</button></p>')
+    relax = _esc(_("Remove “{filter}: {value}” to see {shown} of {total}"))
+    out.append(f'<div class="case-relax" hidden data-template="{relax}">')
+    out.append(f"<p>{_esc(_('No case study matches all these filters.'))}</p><ul></ul></div>")
     out.append("</form>")
     self.body.append("".join(out))
     raise nodes.SkipNode
+
+
+class case_close(nodes.General, nodes.Element):
+    """Under the exact matches: the close matches (same country or same setting), filled by the script."""
+
+
+def visit_case_close(self, node):
+    title = _esc(_("Close matches"))
+    why = _esc(_("These do not match every filter, but they are in the same country or the same setting."))
+    self.body.append(
+        '<section class="case-close" hidden aria-labelledby="case-close-title">'
+        f'<h2 id="case-close-title">{title}</h2><p>{why}</p><ul class="case-cards case-cards-close"></ul></section>'
+    )
+    raise nodes.SkipNode
+
+
+def _esc(text):
+    return html.escape(str(text))
 
 
 def add_script(app, pagename, templatename, context, doctree):
@@ -320,9 +394,11 @@ def add_script(app, pagename, templatename, context, doctree):
 def setup(app):
     app.add_config_value("book_case_folder", "case_studies", "env", str)
     app.add_directive("case-facts", CaseFacts)
+    app.add_post_transform(FactRows)
     app.add_directive("case-explorer", CaseExplorer)
     app.add_node(case_explorer)
     app.add_node(case_filters, html=(visit_case_filters, None))
+    app.add_node(case_close, html=(visit_case_close, None))
     app.connect("source-read", check_and_collect)
     app.connect("doctree-read", keep_translated_place)
     track(app, "book_cases")

@@ -10,14 +10,15 @@
 - ``{case-map}`` draws a map of Europe with one linked point per case study, placed by the ``coordinates`` of
   its front matter (``env.book_cases`` from :mod:`cowork_book.casestudies`). Country outlines come from
   ``data/europe-110m.json``, derived from the npm package world-atlas (Natural Earth) by ``data/derive_map.py``;
-  nothing is fetched at build time. The list of cases under it is the text equivalent.
+  nothing is fetched at build time. The list of cases under it is the text equivalent. A case whose place no
+  source documents (``coordinates: null``) gets no point: a line under the map names it.
 
 Every word in a picture is book text: the captions, zone labels, step and phase titles, "week N" and case
 titles are read at ``doctree-resolved`` from the page as translated, so a picture speaks the page's language
-and nothing here goes to ``sphinx.po``. Each SVG is written into the page (HTML, EPUB with ``xmlns``, and the
-print page, which WeasyPrint draws as vector): sized by ``viewBox``, ``role="img"`` with a ``<title>`` (the map
-is a group of links instead), coloured with ``currentColor`` and translucent tints so it follows the text
-colour in dark mode and in e-readers.
+and nothing here goes to ``sphinx.po`` but the line under the map. Each SVG is written into the page (HTML,
+EPUB with ``xmlns``, and the print page, which WeasyPrint draws as vector): sized by ``viewBox``, ``role="img"``
+with a ``<title>`` (the map is a group of links instead), coloured with ``currentColor`` and translucent tints
+so it follows the text colour in dark mode and in e-readers.
 
 Written here because the pictures are drawn from the book's own (translated) text; a drawing tool or
 per-language image files would put the labels out of reach of the translation catalogues.
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from docutils import nodes
+from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -356,8 +358,12 @@ def timeline_svg(phases, frame):
 
 # -- Case-study map --------------------------------------------------------------------------------------------
 
-POINT = 6  # radius of a case's point, in map units
-SPACING = 2 * POINT + 3  # points closer than this are moved apart (coordinates are approximate anyway)
+POINT = 7  # radius of a case's point, in map units
+# A point is a touch target of at least 24 CSS px (WCAG 2.5.8) even where the map is narrowest: about 288 px wide
+# on a 320 px phone (280 here, to keep a margin). Its invisible target circle has that diameter, and points closer
+# than that are moved apart, with a line to their real place (the coordinates are approximate anyway), so no two
+# targets overlap.
+TARGET_PX, NARROWEST_PX = 24, 280
 
 
 @cache
@@ -365,10 +371,10 @@ def map_data():
     return json.loads(MAP_DATA.read_text(encoding="utf-8"))
 
 
-def spread(points, distance=SPACING, rounds=60):
+def spread(points, distance, rounds=200):
     """Move points apart until no two are closer than ``distance`` (deterministic, small moves)."""
     moved = [list(p) for p in points]
-    for _ in range(rounds):
+    for _round in range(rounds):
         calm = True
         for i in range(len(moved)):
             for j in range(i + 1, len(moved)):
@@ -395,7 +401,8 @@ def case_map_svg(places, countries, frame):
     proj = data["projection"]
     width, height = proj["width"], proj["height"]
     exact = [project(lon, lat, proj, width) for _name, _href, lat, lon in places]
-    shown = spread(exact)
+    target = TARGET_PX * width / NARROWEST_PX  # in map units
+    shown = spread(exact, target)
     out = [svg_open(width, height, frame, role="group", classes="case-map")]
     out.append(
         f'<rect x=".5" y=".5" width="{width - 1}" height="{height - 1}" fill="none" stroke="currentColor" '
@@ -411,14 +418,15 @@ def case_map_svg(places, countries, frame):
     out.append("</g>")
     out.append('<g stroke="currentColor" stroke-width="1.2">')
     for (tx, ty), (sx, sy) in zip(exact, shown, strict=True):
-        if math.hypot(sx - tx, sy - ty) > 3:
-            out.append(f'<path d="M{num(round(tx, 1))} {num(round(ty, 1))}L{num(round(sx, 1))} {num(round(sy, 1))}"/>')
+        if math.hypot(sx - tx, sy - ty) > 3:  # moved apart: a line from the real place, marked by a small dot
+            tx, ty, sx, sy = (num(round(v, 1)) for v in (tx, ty, sx, sy))
+            out.append(f'<path d="M{tx} {ty}L{sx} {sy}"/><circle cx="{tx}" cy="{ty}" r="2" stroke="none"/>')
     out.append("</g>")
     for (name, href, _lat, _lon), (sx, sy) in zip(places, shown, strict=True):
         cx, cy = num(round(sx, 1)), num(round(sy, 1))
         out.append(
             f'<a href="{esc(href)}" aria-label="{esc(name)}"><title>{esc(name)}</title>'
-            f'<circle cx="{cx}" cy="{cy}" r="{POINT + 5}" fill-opacity="0"/>'
+            f'<circle cx="{cx}" cy="{cy}" r="{num(round(target / 2, 1))}" fill-opacity="0"/>'
             f'<circle cx="{cx}" cy="{cy}" r="{POINT}"/></a>'
         )
     out.append("</svg>")
@@ -515,12 +523,23 @@ class CaseMap(FigureDirective):
 def _case_places(app, fromdoc):
     cases = getattr(app.env, "book_cases", {})
     order = sorted(cases, key=lambda d: (cases[d]["country"], app.env.titles[d].astext()))
-    places = []
+    places, unplaced = [], []
     for docname in order:
-        lat, lon = cases[docname]["coordinates"]
         href = app.builder.get_relative_uri(fromdoc, docname)
+        if cases[docname]["coordinates"] is None:  # no source documents the place: listed under the map
+            unplaced.append((clean(app.env.titles[docname]), href))
+            continue
+        lat, lon = cases[docname]["coordinates"]
         places.append((clean(app.env.titles[docname]), href, lat, lon))
-    return places, {cases[d]["country"] for d in order}
+    return places, {cases[d]["country"] for d in order}, unplaced
+
+
+def unplaced_list(unplaced):
+    """The cases that have no point on the map, as a line of links under it."""
+    if not unplaced:
+        return ""
+    links = ", ".join(f'<a class="reference internal" href="{esc(href)}">{esc(name)}</a>' for name, href in unplaced)
+    return f'<p class="case-map-unplaced">{esc(_("Not on the map, as no source documents the place:"))} {links}</p>'
 
 
 def draw(app, doctree, docname):
@@ -538,8 +557,8 @@ def draw(app, doctree, docname):
             elif node["kind"] == "timeline":
                 node["svg"] = timeline_svg(roadmap(doctree, node["steps"]), frame)
             elif node["kind"] == "case-map":
-                places, countries = _case_places(app, docname)
-                node["svg"] = case_map_svg(places, countries, frame)
+                places, countries, unplaced = _case_places(app, docname)
+                node["svg"] = case_map_svg(places, countries, frame) + unplaced_list(unplaced)
         except (ValueError, KeyError) as error:
             logger.warning("%s: %s", node["kind"], error, location=node)
             continue

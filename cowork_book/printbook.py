@@ -8,7 +8,7 @@ is Sphinx's ``singlehtml`` with these changes:
 - a contents list of parts, chapters and their sections, leaving out the headings that recur from chapter to
   chapter ("Sources", "Over to you", a case study's sub-headings): they help nobody find anything;
 - cross-references printed with the page they point to, "see Rules and safety (p. 65)", in the book's
-  language (``print.css`` asks WeasyPrint for the page with ``target-counter``); glossary words stay plain text;
+  language, and the contents' page numbers, both written in by :func:`typeset`; glossary words stay plain text;
 - a final step that writes ``<file stem>-<language>.pdf`` as a tagged PDF (PDF/UA-1) with the project's own
   fonts, with a description on every link and the language of each quoted title in its structure.
 
@@ -30,6 +30,8 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from cowork_book.book import BOOK
+from cowork_book.casestudies import COUNTRIES
 from cowork_book.languages import BY_CODE
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ SECTION_ID = re.compile(rf'<section{_ATTRS} id="([^"]+)"{_ATTRS}>(\s*(?:<span id
 DOUBLE_ANCHOR = re.compile(r'href="#document-[^"#]*#')
 DOCUMENT_ANCHOR = re.compile(r'href="#document-([^"#]*)"')
 PAGE = "{page}"
+INTERNAL_LINK = re.compile(r'<a ((?:[a-z-]+="[^"]*" )*)href="#([^"]+)"')
 
 
 class PrintTranslator(HTML5Translator):
@@ -51,6 +54,19 @@ class PrintTranslator(HTML5Translator):
         if self.body[-1].startswith("<th"):
             scope = "col" if isinstance(node.parent.parent, nodes.thead) else "row"
             self.body[-1] = self.body[-1].replace("<th", f'<th scope="{scope}"', 1)
+
+    def visit_start_of_file(self, node):
+        # The document's anchor goes inside its first section: a span between two chapters, outside both, would
+        # be set on a page of its own (it belongs to neither chapter's named page).
+        self.docnames.append(node["docname"])
+        self.book_document_anchor = node["docname"]
+
+    def visit_section(self, node):
+        super().visit_section(node)
+        anchor = getattr(self, "book_document_anchor", None)
+        if anchor:
+            self.body.append(f'<span id="document-{html.escape(anchor)}"></span>')
+            self.book_document_anchor = None
 
     def visit_reference(self, node):
         if any("std-term" in child.get("classes", ()) for child in node.findall(nodes.inline)):
@@ -94,18 +110,22 @@ def lift_parts(tree):
 
     ``singlehtml`` nests every included document inside the section of the page that includes it, so the
     parts would be subsections of the landing page. Moving the landing page's toctree content after it makes
-    parts ``<h1>``, chapters ``<h2>``; the class ``book-doc`` on a document's first section starts a page.
+    parts ``<h1>``, chapters ``<h2>``; the class ``book-doc`` on a document's first section starts a page, and
+    ``book-part`` or ``book-chapter`` gives it its page style.
     (Walks ``children`` rather than ``parent``: ``inline_all_toctrees`` moves children without re-parenting.)
     """
     root = next((child for child in tree.children if isinstance(child, nodes.section)), None)
+    parts = set()
     if root is not None:
+        root["classes"].append("book-part")  # the landing page opens the book like a part
         for parent, wrapper in list(_toctree_wrappers(root)):
             parent.children.remove(wrapper)
             tree.append(wrapper)
+            parts |= {id(child) for child in wrapper.children if isinstance(child, addnodes.start_of_file)}
     for start in _walk(tree, addnodes.start_of_file):
         first = next(_walk(start, nodes.section), None)
         if first is not None:
-            first["classes"].append("book-doc")
+            first["classes"] += ["book-doc", "book-part" if id(start) in parts else "book-chapter"]
 
 
 def _toctree_wrappers(node):
@@ -215,6 +235,7 @@ def add_print_context(app, pagename, templatename, context, doctree):
     context["docstitle"] = app.config.html_title
     context["book_year"] = app.config.book_year
     context["book_project"] = app.config.book_project
+    context["book_partners"] = [(name, str(COUNTRIES[code])) for name, code in app.config.book_project["partners"]]
     context["book_project_period"] = project_period(app.config)
     base = app.config.book_base_url
     context["book_online"] = f"{base.rstrip('/')}/{app.config.language}/" if base else ""
@@ -239,6 +260,41 @@ def _created(app):
 
 def pdf_path(builder):
     return Path(builder.outdir) / f"{builder.config.book_file_stem}-{builder.config.language}.pdf"
+
+
+def finish_pdf(document, pdf):
+    """Last touches on WeasyPrint's PDF objects before they are written."""
+    describe_links(document, pdf)
+    repair_radio_groups(pdf)
+
+
+def repair_radio_groups(pdf):
+    """Make each radio group one field whose buttons are its widgets, as PDF viewers expect.
+
+    WeasyPrint 70 gives every button of a group its own name and lists it as a field of its own, so viewers see
+    three same-named fields (each its own checkbox) instead of one choice. Here the buttons lose their name and
+    field type and leave the field list; the group is named after its question (the part of the buttons' titles
+    before ": ", see :func:`cowork_book.tools.radio_group`).
+    """
+    import pydyf
+
+    form = pdf.catalog.get("AcroForm")
+    if form is None:
+        return
+    buttons = set()
+    for reference in list(form["Fields"]):
+        field = pdf.objects[int(reference.split()[0])]
+        if "Kids" not in field:
+            continue
+        kids = [pdf.objects[int(kid.split()[0])] for kid in field["Kids"]]
+        question = str(kids[0]["TU"].string).rsplit(": ", 1)[0] if "TU" in kids[0] else ""
+        if question:
+            field["TU"] = pydyf.String(question)
+        for kid in kids:
+            kid.pop("T", None)
+            kid.pop("FT", None)
+            buttons.add(kid.reference)
+    form["Fields"] = pydyf.Array(ref for ref in form["Fields"] if ref not in buttons)
 
 
 def describe_links(document, pdf):
@@ -283,20 +339,56 @@ def structure_languages():
         tags._build_box_tree = original
 
 
-def write_pdf(builder):
+def number_links(text, pages):
+    """Every link to a place in the book carries that place's page, ``data-page`` (print.css prints it)."""
+
+    def number(match):
+        return f'<a {match[1]}data-page="{pages.get(html.unescape(match[2]), 100)}" href="#{match[2]}"'
+
+    return INTERNAL_LINK.sub(number, text)
+
+
+def anchor_pages(document):
+    """``{anchor: page number}`` of a laid-out WeasyPrint document."""
+    return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
+
+
+def typeset(source, passes=4):
+    """The book laid out with the right page number after each cross-reference and contents entry.
+
+    WeasyPrint 70's ``target-counter`` is off by one page for targets past a point where an earlier page
+    reference grew or shrank (measured: every target after p. 114 of the English book). So the page numbers are
+    written in: lay out, read where each anchor landed, write those numbers in and lay out again, until no
+    anchor moves (two or three passes; each is a single layout, which ``target-counter`` never is).
+    """
     from weasyprint import HTML
 
+    text = source.read_text(encoding="utf-8")
+    pages = {}
+    for _attempt in range(passes):
+        document = HTML(string=number_links(text, pages), base_url=str(source)).render(
+            pdf_variant="pdf/ua-1", pdf_forms=True
+        )
+        found = anchor_pages(document)
+        if all(found.get(anchor) == number for anchor, number in pages.items()) and pages:
+            return document
+        pages = found
+    logger.warning("page numbers still moving after %d passes: a cross-reference may be one page off", passes)
+    return document
+
+
+def write_pdf(builder):
     source = Path(builder.outdir) / f"{builder.config.root_doc}.html"
     target = pdf_path(builder)
     logger.info("writing PDF %s", target.name)
-    document = HTML(filename=str(source)).render(pdf_variant="pdf/ua-1", pdf_forms=True)
+    document = typeset(source)
     with structure_languages():
         document.write_pdf(
             str(target),
             pdf_variant="pdf/ua-1",
             pdf_forms=True,
             pdf_identifier=b"coworking-book",
-            finisher=describe_links,
+            finisher=finish_pdf,
         )
 
 
@@ -310,7 +402,7 @@ def setup(app):
             "title_lv": "Jaunatnes kompetenču apguves veicināšana ar kopstrādes koncepcijas pielietošanu "
             "jaunatnes centros",
             "title_en": "Promotion of key competences of youth by coworking concept approach in youth centres",
-            "number": "2017-2-LV02-KA205-001661",
+            "number": BOOK.project_code,
             "partners": [  # the lead partner first
                 ("Ķekavas novada Jaunatnes iniciatīvu centrs", "LV"),
                 ("Sociālās inovācijas centrs", "LV"),

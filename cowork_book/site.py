@@ -2,28 +2,42 @@
 
 Both are single self-contained files (inline style, a few lines of inline script, no request to any other
 host) because they sit above the language folders, outside any one Sphinx build.
+
+The chooser never sends a reader away on its own guess: a Latvian reading on an English phone must see
+"Latviešu". It marks the first of the browser's languages that the book has (and gives it the focus), and goes
+on only when the reader picks a language, or at once to the language they picked last (here or in the book's
+switcher, :data:`cowork_book.switcher.REMEMBER`, kept in the browser only).
 """
 
 import html
 from pathlib import Path
 
 from cowork_book.languages import LANGUAGES, SOURCE_LANGUAGE
+from cowork_book.switcher import REMEMBER
 
 TITLE = "Coworking in Youth Centres"
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;
 color:#1a1a1a;background:#fff}h1{font-size:1.6rem}ul{list-style:none;padding:0}li{margin:.4rem 0}
-a{color:#0b5394;font-size:1.15rem}a:focus{outline:3px solid #0b5394;outline-offset:2px}
+a{color:#0b5394;font-size:1.15rem;display:inline-block;padding:.3rem .6rem}
+a:focus{outline:3px solid #0b5394;outline-offset:2px}
+li.browser-language a{font-weight:bold;border:2px solid currentColor;border-radius:.25rem}
 @media (prefers-color-scheme:dark){body{color:#eee;background:#121212}a{color:#8ab4f8}
 a:focus{outline-color:#8ab4f8}}
 """
 
-# Sends a reader to the first of their browser's languages that the book has; otherwise they choose.
-REDIRECT = """
-(function(){var have=%s,prefs=navigator.languages||[navigator.language||""];
+# Goes on to the language the reader picked last; otherwise marks (and focuses) the first of the browser's
+# languages that the book has, and remembers the language the reader picks.
+CHOOSER = """
+(function(){var have=%s,key="%s",kept=null,links=document.querySelectorAll("a[data-lang]");
+try{kept=localStorage.getItem(key);}catch(e){}
+if(kept&&have.indexOf(kept)>=0){location.replace(kept+"/index.html");return;}
+var prefs=navigator.languages||[navigator.language||""];
 for(var i=0;i<prefs.length;i++){var c=String(prefs[i]).slice(0,2).toLowerCase();
-if(have.indexOf(c)>=0){location.replace(c+"/index.html");return;}}})();
+var a=document.querySelector('a[data-lang="'+c+'"]');if(a){a.parentNode.className="browser-language";a.focus();break;}}
+for(var j=0;j<links.length;j++){links[j].addEventListener("click",function(){
+try{localStorage.setItem(key,this.getAttribute("data-lang"));}catch(e){}});}})();
 """
 
 # A 404 page is served at the missing page's address: find the site root from the language folder in it.
@@ -72,7 +86,7 @@ def write_root(site, langs):
     langs = [code for code in LANGUAGES if code in langs]
     codes = "[" + ",".join(f'"{c}"' for c in langs) + "]"
     chooser = f"<h1>{TITLE}</h1>\n<p>Choose your language:</p>\n{_language_list(langs)}"
-    (site / "index.html").write_text(_page(TITLE, chooser, REDIRECT % codes), encoding="utf-8")
+    (site / "index.html").write_text(_page(TITLE, chooser, CHOOSER % (codes, REMEMBER)), encoding="utf-8")
     missing = (
         "<h1>Page not found</h1>\n<p>This page does not exist. Start again from the book's first page "
         f"in your language:</p>\n{_language_list(langs)}"

@@ -2,8 +2,10 @@
 
 Every language is built into its own folder of one site (``site/en/``, ``site/lv/``, ...), so the same page in
 another language is always ``../<code>/<same page>`` relative to the language root. Links stay relative, so
-the site works from any sub-path and from disk. The switcher is plain links (no JavaScript), rendered by
-``_templates/sidebar/languages.html``.
+the site works from any sub-path and from disk. The switcher is plain links, rendered by the web theme's
+``sidebar/languages.html``. A few lines of script (:data:`KEEP_PLACE`, inline, so no extra request) add the
+section being read to the link as it is followed (``#id``: the sections' ids are their labels, the same in every
+language), so the reader lands where they were, and remember the pick for the site's root page.
 
 The ``hreflang`` alternates in a page's head must be absolute addresses (search engines ignore relative ones,
 and Lighthouse fails them), so they are written only when the public address is known: ``book_base_url``,
@@ -14,6 +16,30 @@ canonical link. Without it, the sitemap of the release is where the alternates a
 import html
 
 from sphinx.util.osutil import relative_uri
+
+REMEMBER = "cowork-book:language"  # localStorage key of the reader's last pick (read by cowork_book.site)
+
+# The section being read: the last one (below the page's own) whose top has passed a third of the window, or the
+# address's own #id; at the top of the page, none.
+KEEP_PLACE = """(function () {
+  var nav = document.currentScript.previousElementSibling;
+  function place() {
+    if (window.scrollY < 8) return "";
+    var here = "", sections = document.querySelectorAll("article section section[id]");
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].getBoundingClientRect().top > window.innerHeight / 3) break;
+      here = "#" + sections[i].id;
+    }
+    return here || location.hash;
+  }
+  function keep(event) {
+    var link = event.target.closest && event.target.closest("a[hreflang]");
+    if (!link) return;
+    link.hash = place();
+    if (event.type === "click") try { localStorage.setItem("REMEMBER", link.hreflang); } catch (e) { /* not kept */ }
+  }
+  ["pointerdown", "focusin", "click"].forEach(function (type) { nav.addEventListener(type, keep); });
+})();""".replace("REMEMBER", REMEMBER)
 
 
 def language_links(app, pagename):
@@ -42,6 +68,7 @@ def add_language_links(app, pagename, templatename, context, doctree):
     if app.builder.format != "html" or app.builder.name != "html":
         return
     context["book_language_links"] = language_links(app, pagename)
+    context["book_switcher_script"] = KEEP_PLACE
     base = site_base(app.config)
     if not base:
         return

@@ -8,10 +8,16 @@
   has the tools as soon as it has the chapters. Fixed labels (buttons, "Week", headings) use ``_()`` and are
   translated in ``sphinx.po``.
 - The web book renders a readable list that ``_static/tools/readiness.js`` and ``planner.js`` turn into the
-  tools (answers kept in the reader's browser only, ``localStorage``; a visible button clears them). The EPUB
-  and a browser without JavaScript get the list; the PDF (``printpdf``) gets real form fields, so it is fillable.
+  tools (answers kept in the reader's browser only, ``localStorage``; a visible button clears them, after asking).
+  The EPUB and a browser without JavaScript get the list; the PDF (``printpdf``) gets real form fields, so it is
+  fillable. The self-assessment ends with an overall result, read as the chapter says ("if most of your themes
+  score 4 or more", and Rules, ``book_readiness_required``, at least 4), and the two themes to start with, each
+  with its chapter and an activity (``book_readiness_activities``, by default the chapter's "Over to you");
+  "Print my results" prints that on one page. The planner's calendar file is named in the page's language, and
+  each event carries the step's done state, the note and a link back to the step.
 - Glossary tooltips: each web page carries the definitions of the glossary terms it links to (from the
-  translated glossary), in a hidden list that ``_static/tools/glossary-tooltips.js`` shows on hover, focus and tap.
+  translated glossary, with each reference shown as the title it points to), in a hidden list that
+  ``_static/tools/glossary-tooltips.js`` shows on hover, focus and tap.
 - Worksheets: in the PDF, every run of four or more underscores in the worksheets appendix becomes a text field,
   and the items of its checklists (``book_worksheets_checklists``) get boxes to tick.
 
@@ -26,7 +32,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.docstore import store, track
@@ -39,8 +45,9 @@ READINESS = {
     "scale": "ch-ready-self-assessment",
     "scoring": "ch-ready-scoring",
 }
-ROADMAP = {"chapter": "ch-roadmap", "steps": "ch-roadmap-step-"}
+ROADMAP = {"chapter": "ch-roadmap", "steps": "ch-roadmap-step-", "tool": "tool-pilot-planner"}
 UNDERSCORES = re.compile(r"_{4,}")
+CHOICE_NUMBERS = re.compile(r"^\d+(?: \d+)+$")  # "1 2 3 4 5": circle one
 WIDE_FIELD = 20  # underscores: a run this long is a wide field in the PDF
 NUMBER = re.compile(r"\d+")
 INTERACTIVE = "html"  # the one builder whose pages get the scripts
@@ -175,12 +182,14 @@ def readiness_data(app, fromdoc):
         if key not in chapters:
             raise ToolError(f"theme {key!r} has no chapter in book_readiness_chapters")
         help_doc, help_anchor, help_title = _label_doc(app, chapters[key])
+        activity_doc, activity_anchor, activity_title = _label_doc(app, _activity_label(app, key))
         themes.append(
             {
                 "key": key,
                 "title": _title(section),
                 "statements": [_text(item) for item in items.children],
                 "help": (help_title, _href(app, fromdoc, help_doc, help_anchor)),
+                "activity": (activity_title, _href(app, fromdoc, activity_doc, activity_anchor)),
             }
         )
     if not themes or not scale:
@@ -195,7 +204,23 @@ def readiness_data(app, fromdoc):
     if bands[0][0] != 0 or bands[-1][1] != most:
         raise ToolError(f"the score bands run from {bands[0][0]} to {bands[-1][1]}; expected 0 to {most}")
     scoring = _section(tree, READINESS["scoring"])
-    return {"themes": themes, "scale": scale, "bands": bands, "scoring_title": _title(scoring)}
+    required = app.config.book_readiness_required
+    if required not in [t["key"] for t in themes]:
+        raise ToolError(f"book_readiness_required names {required!r}, which is not a theme")
+    return {
+        "themes": themes,
+        "scale": scale,
+        "bands": bands,
+        "scoring_title": _title(scoring),
+        "required": required,
+        "planner": _href(app, fromdoc, *_label_doc(app, ROADMAP["tool"])[:2]),
+    }
+
+
+def _activity_label(app, theme):
+    """The activity for a theme: ``book_readiness_activities`` (once the book has an activity library), else the
+    "Over to you" section of the chapter that helps (``<chapter label>-activity``)."""
+    return app.config.book_readiness_activities.get(theme) or f"{app.config.book_readiness_chapters[theme]}-activity"
 
 
 def planner_data(app, fromdoc):
@@ -236,8 +261,28 @@ def glossary_definitions(app):
                 continue
             for term in terms:
                 for anchor in term["ids"]:
-                    cache[anchor] = (_text(term), _text(definition))
+                    cache[anchor] = (_text(term), _reader_text(app, definition))
     return cache
+
+
+def _reader_text(app, node):
+    """The text of ``node`` as a reader sees it. The doctree read from the environment is not resolved yet, so a
+    reference written without its own text (``{ref}`ch-ready```) still shows its label: it gets the title of
+    what it points to, in the build's language, as the page will show it."""
+    std = app.env.domains.standard_domain
+    node = node.deepcopy()
+    for xref in list(node.findall(addnodes.pending_xref)):
+        if xref.get("refexplicit") or xref.get("refdomain") != "std":
+            continue
+        target, title = xref.get("reftarget", ""), None
+        if xref.get("reftype") in ("ref", "numref"):
+            title = std.labels.get(target, (None, None, None))[2]
+        elif xref.get("reftype") == "doc":
+            found = app.env.titles.get(docname_join(xref.get("refdoc", ""), target))
+            title = found.astext() if found else None
+        if title:
+            xref.replace_self(nodes.Text(title))
+    return _text(node)
 
 
 # -- Filling the placeholders ------------------------------------------------------------------------------------
@@ -267,8 +312,24 @@ def fill_tools(app, doctree, docname):
                 continue
             node["mode"] = mode(app.builder)
             node["store"] = f"cowork-book:{app.config.language}:{kind}"
+            if node["mode"] == "form":
+                handout(node)
     if app.builder.name == INTERACTIVE:
         add_glossary_tips(app, doctree)
+
+
+def handout(node):
+    """In the PDF, the page that holds a tool's form is a handout (print.css: a page of its own, wider, no
+    running heads), like each worksheet: the section that is the page's top."""
+    section = None
+    while node.parent is not None:
+        node = node.parent
+        if isinstance(node, nodes.section):
+            section = node
+        if isinstance(node, nodes.document | addnodes.start_of_file):
+            break
+    if section is not None:
+        section["classes"].append("book-handout")
 
 
 def add_glossary_tips(app, doctree):
@@ -292,8 +353,16 @@ def add_glossary_tips(app, doctree):
 
 
 class WorksheetFields(SphinxPostTransform):
-    """In the PDF, each run of 4+ underscores in the worksheets appendix becomes a named text field, and each item
-    of a checklist (the bullet lists under ``book_worksheets_checklists``) gets a box to tick."""
+    """In the PDF, the worksheets appendix becomes handouts to fill in, on screen or by hand:
+
+    - each worksheet (a section of the appendix) starts a page of its own (class ``book-handout``), after the
+      "how to use" section (``book_worksheets_howto``), which comes first;
+    - each run of 4+ underscores becomes a named text field; a row with an empty first cell under a row with a
+      field is more room for that answer (one field of two or more lines), and so is an answer next to a
+      question in a table of three or more columns ("one or two short sentences");
+    - a cell that offers choices ("under 16 / 16 to 19 / over 25", "1 2 3 4 5") becomes one group of radio
+      buttons (one answer only);
+    - each item of a checklist (the bullet lists under ``book_worksheets_checklists``) gets a box to tick."""
 
     default_priority = 900
     builders = (PRINT,)
@@ -304,7 +373,23 @@ class WorksheetFields(SphinxPostTransform):
         if not roots and self.env.docname == target:
             roots = [self.document]
         for root in roots:
+            self._handouts(root)
+            for table in list(root.findall(nodes.table)):
+                answer_room(table)
             self._walk(root, {"section": target.rsplit("/", 1)[-1], "counts": {}, "checklist": False})
+
+    def _handouts(self, root):
+        appendix = next(iter(root.findall(nodes.section)), None)
+        if appendix is None:
+            return
+        sheets = [child for child in appendix.children if isinstance(child, nodes.section)]
+        howto = next((s for s in sheets if self.config.book_worksheets_howto in s["ids"]), None)
+        for sheet in sheets:
+            if sheet is not howto:
+                sheet["classes"].append("book-handout")
+        if howto is not None and sheets[0] is not howto:
+            appendix.remove(howto)
+            appendix.insert(appendix.index(sheets[0]), howto)
 
     def _name(self, context):
         section = context["section"]
@@ -318,6 +403,8 @@ class WorksheetFields(SphinxPostTransform):
                 self._walk(child, {**context, "section": child["ids"][0], "checklist": checklist})
             elif isinstance(child, nodes.bullet_list) and context["checklist"]:
                 self._checklist(child, context)
+            elif isinstance(child, nodes.entry) and choices(child):
+                self._choices(child, context)
             elif isinstance(child, nodes.Text):
                 if UNDERSCORES.search(child):
                     index = next(i for i, c in enumerate(node.children) if c is child)
@@ -332,21 +419,34 @@ class WorksheetFields(SphinxPostTransform):
             if first is not None:
                 first.insert(0, form_field(name=self._name(context), label=_text(item), kind="checkbox"))
 
+    def _choices(self, entry, context):
+        """One answer of several: a group of radio buttons, named after the row's question."""
+        options = choices(entry)
+        question = _text(entry.parent.children[0])
+        field = form_field(name=self._name(context), label=question, kind="radio", options=options)
+        entry.children = [nodes.paragraph("", "", field)]
+        entry["classes"].append("book-field-cell")
+        entry.parent["classes"].append("book-field-row")
+
     def _fields(self, text, context):
         label = field_label(text)
         entry = text.parent
         while entry is not None and not isinstance(entry, nodes.entry):
             entry = entry.parent
+        lines = 1
         if entry is not None:  # for print.css: cells and rows with fields
             entry["classes"].append("book-field-cell")
             entry.parent["classes"].append("book-field-row")
+            lines = entry.get("book_lines", 1)
         result, last = [], 0
         for match in UNDERSCORES.finditer(text):
             if match.start() > last:
                 result.append(nodes.Text(text[last : match.start()]))
             name = self._name(context)
             size = "wide" if len(match.group()) >= WIDE_FIELD else "short"
-            result.append(form_field(name=name, label=label, kind="text", size=size))
+            if entry is not None and size == "short":
+                entry["classes"].append("book-field-cell-short")
+            result.append(form_field(name=name, label=label, kind="text", size=size, lines=lines))
             last = match.end()
         if last < len(text):
             result.append(nodes.Text(text[last:]))
@@ -355,6 +455,38 @@ class WorksheetFields(SphinxPostTransform):
 
 def _has_field(cell):
     return bool(UNDERSCORES.search(cell.astext()))
+
+
+def choices(entry):
+    """The options of a worksheet cell that offers a choice ("a / b / c", "1 2 3 4 5"), or ``[]``."""
+    row = entry.parent
+    if row.index(entry) == 0 or not isinstance(row.parent, nodes.tbody) or _has_field(entry):
+        return []
+    text = _text(entry)
+    if CHOICE_NUMBERS.match(text):
+        return text.split()
+    options = [option.strip() for option in text.split(" / ")]
+    return options if len(options) > 1 and all(options) else []
+
+
+def answer_room(table):
+    """Lines for the answers of a worksheet table: a row with an empty first cell and only a field under a row
+    with a field is a second line for that answer (the row goes); next to a question in a table of three or
+    more columns, an answer gets two lines."""
+    body = next(iter(table.findall(nodes.tbody)), None)
+    if body is None:
+        return
+    previous = None
+    for row in list(body.children):
+        cells = list(row.children)
+        fields = [cell for cell in cells if _has_field(cell)]
+        if previous is not None and not _text(cells[0]) and len(fields) == 1 and fields[0] is cells[-1]:
+            previous["book_lines"] = previous.get("book_lines", 1) + 1
+            body.remove(row)
+            continue
+        previous = cells[-1] if fields and fields[-1] is cells[-1] else None
+        if previous is not None and len(cells) >= 3 and len(fields) == 1 and _text(cells[0]):
+            previous["book_lines"] = 2
 
 
 def field_label(text):
@@ -427,13 +559,22 @@ def for_step(title):
     return tag("span", esc(f": {title}"), class_="visually-hidden")
 
 
-def buttons(actions):
+def buttons(actions, describedby=None):
+    """The tool's buttons; ``describedby``: the id of the message next to them that says what a button did."""
     return tag(
         "div",
-        *(tag("button", esc(label), type="button", data_action=action) for action, label in actions),
+        *(
+            tag("button", esc(label), type="button", data_action=action, aria_describedby=describedby)
+            for action, label in actions
+        ),
         class_="tool-actions",
         **js_only(True),
     )
+
+
+def file_name(text):
+    """A file name from a (translated) title: lower case, words joined by hyphens, letters of any script kept."""
+    return re.sub(r"[^\w-]+", "", "-".join(str(text).lower().split())) or "file"
 
 
 def form_line(label, name, title):
@@ -460,6 +601,16 @@ def visit_readiness(self, node):
         "announce": str(_("{theme}: {score} of {max}")),
         "cleared": str(_("Your answers have been cleared.")),
         "bands": data["bands"],
+        "required": data["required"],
+        "verdicts": {
+            "ready": str(_("Ready to plan a pilot")),
+            "nearly": str(_("Nearly ready")),
+            "notyet": str(_("Not ready yet")),
+        },
+        "strong": str(_("{strong} of {total} themes score {min} or more.")),
+        "requiredLow": str(_("{theme} scores below {min}: do not open to adult coworkers until it reaches {min}.")),
+        "incomplete": str(_("Answer every statement to see the overall result.")),
+        "overall": str(_("Overall: {verdict}")),
     }
     out = [opening("readiness", node, labels)]
     if interactive:
@@ -493,6 +644,7 @@ def visit_readiness(self, node):
     if interactive:
         out.append(readiness_results(self, data))
         out.append(buttons([("print", _("Print my results")), ("clear", _("Clear my answers"))]))
+        out.append(confirm_clear("readiness", _("Clear all your answers? This cannot be undone.")))
         out.append(tag("p", class_="tool-status visually-hidden", role="status"))
     out.append("</div>")
     self.body.append("\n".join(out))
@@ -520,16 +672,19 @@ def readiness_statement(key, number, text, scale, interactive):
 
 
 def readiness_form_table(theme, scale):
-    """The statements of a theme as a table with a box to tick per answer (PDF form fields)."""
-    head = tag("tr", tag("th", esc(_("Statement"))), *(tag("th", esc(f"{label} ({value})")) for value, label in scale))
+    """The statements of a theme as a table with one answer to choose per statement (PDF radio buttons)."""
+    head = tag(
+        "tr",
+        tag("th", esc(_("Statement")), scope="col"),
+        *(tag("th", esc(f"{label} ({value})"), scope="col", class_="tool-form-choice") for value, label in scale),
+    )
     rows = []
     for number, text in enumerate(theme["statements"], 1):
+        name = f"readiness-{theme['key']}-{number}"
         boxes = [
             tag(
                 "td",
-                tag(
-                    "input", type="checkbox", name=f"readiness-{theme['key']}-{number}-{value}", title=f"{text} {label}"
-                ),
+                tag("input", type="radio", name=name, value=str(value), title=f"{text}: {label}"),
                 class_="tool-form-choice",
             )
             for value, label in scale
@@ -578,12 +733,60 @@ def readiness_results(translator, data):
                 data_theme=theme["key"],
             )
         )
+    overall = tag(
+        "div",
+        tag("p", class_="readiness-verdict"),
+        tag("p", class_="readiness-reason"),
+        tag("p", class_="readiness-required-low", hidden=True),
+        class_="readiness-overall",
+    )
+    translator.section_level += 1  # "Where to start" sits under "Your results"
+    where = heading(translator, _("Where to start"))
+    translator.section_level -= 1
+    start = tag(
+        "div",
+        where,
+        tag("ol", *(readiness_start_item(theme) for theme in data["themes"]), class_="readiness-start-list"),
+        class_="readiness-start",
+        hidden=True,
+    )
     return tag(
         "section",
         heading(translator, _("Your results")),
+        overall,
+        start,
         tag("ul", *items, class_="readiness-result-list"),
         class_="readiness-results",
         **js_only(True),
+    )
+
+
+def readiness_start_item(theme):
+    """A theme to start with (the script shows two): its score, the chapter that helps and an activity."""
+    chapter = tag("a", esc(theme["help"][0]), class_="reference internal", href=theme["help"][1])
+    activity = tag(
+        "a", esc(f"{theme['activity'][0]} ({theme['help'][0]})"), class_="reference internal", href=theme["activity"][1]
+    )
+    return tag(
+        "li",
+        tag("p", tag("strong", esc(theme["title"])), ": ", tag("span", class_="readiness-start-score")),
+        tag("p", esc(f"{_('Chapter that helps')}: "), chapter),
+        tag("p", esc(f"{_('Activity')}: "), activity),
+        data_theme=theme["key"],
+        hidden=True,
+    )
+
+
+def confirm_clear(kind, question):
+    """Asks before the answers are deleted: the script shows it when "Clear" is pressed."""
+    ident = f"{kind}-confirm-question"
+    return tag(
+        "div",
+        tag("p", esc(question), id=ident),
+        tag("button", esc(_("Yes, clear them")), type="button", data_action="confirm-clear", aria_describedby=ident),
+        tag("button", esc(_("No, keep them")), type="button", data_action="cancel-clear", aria_describedby=ident),
+        class_="tool-confirm",
+        hidden=True,
     )
 
 
@@ -597,16 +800,18 @@ def visit_planner(self, node):
         "cleared": str(_("Your plan has been cleared.")),
         "downloaded": str(_("The calendar file has been downloaded.")),
         "calendar": str(_("Pilot plan")),
-        "file": "pilot-plan.ics",
+        "file": f"{file_name(_('Pilot plan'))}.ics",  # in the page's language
+        "done": str(_("Done")),
     }
     out = [opening("planner", node, labels)]
     if interactive:
         privacy = _("Your plan is saved only in this browser on this device. Nothing is sent anywhere.")
         out.append(tag("p", esc(privacy), class_="tool-privacy", **js_only(True)))
-        field = tag("input", type="date", id="planner-start")
-        out.append(
-            tag("p", tag("label", esc(start), for_="planner-start"), field, class_="planner-start", **js_only(True))
-        )
+        # The message about the start date shows under the field and is read with it (aria-describedby).
+        field = tag("input", type="date", id="planner-start", aria_describedby="planner-start-message")
+        message = tag("span", id="planner-start-message", class_="tool-message")
+        label = tag("label", esc(start), for_="planner-start")
+        out.append(tag("p", label, field, message, class_="planner-start", **js_only(True)))
     if form:
         out.append(form_line(start, "planner-start", start))
         out.append(planner_form_table(data))
@@ -620,13 +825,16 @@ def visit_planner(self, node):
             )
             number += len(steps)
     if interactive:
-        out.append(tag("p", class_="planner-progress", **js_only(True)))
-        out.append(
-            buttons(
-                [("ics", _("Download calendar (.ics)")), ("print", _("Print the plan")), ("clear", _("Clear my plan"))]
-            )
-        )
-        out.append(tag("p", class_="tool-status", role="status"))
+        # Progress is a live region of its own, so it is announced once, where it is shown.
+        out.append(tag("p", class_="planner-progress", role="status", **js_only(True)))
+        actions = [
+            ("ics", _("Download calendar (.ics)")),
+            ("print", _("Print the plan")),
+            ("clear", _("Clear my plan")),
+        ]
+        out.append(buttons(actions, describedby="planner-status"))
+        out.append(confirm_clear("planner", _("Clear your whole plan? This cannot be undone.")))
+        out.append(tag("p", class_="tool-status", role="status", id="planner-status"))
     out.append("</div>")
     self.body.append("\n".join(out))
     raise nodes.SkipNode
@@ -704,10 +912,35 @@ def visit_glossary_tips(self, node):
 def visit_form_field(self, node):
     if node["kind"] == "checkbox":
         self.body.append(tag("input", type="checkbox", class_="book-check", name=node["name"], title=node["label"]))
+    elif node["kind"] == "radio":
+        self.body.append(radio_group(node["name"], node["label"], node["options"]))
+    elif node.get("lines", 1) > 1:  # a longer answer: a field of several lines, ruled to write on by hand
+        classes = f"book-field book-field-{node['size']} book-field-lines"
+        height = f"height: {node['lines'] * 8}mm"
+        self.body.append(tag("textarea", class_=classes, name=node["name"], title=node["label"], style=height))
     else:
         classes = f"book-field book-field-{node['size']}"
         self.body.append(tag("input", type="text", class_=classes, name=node["name"], title=node["label"]))
     raise nodes.SkipNode
+
+
+def radio_group(name, question, options, values=None):
+    """One answer of several (PDF): radio buttons sharing a name, each titled "question: option".
+
+    The PDF's field takes its accessible name from the first title; cowork_book.printbook names the group after
+    the question, the part before ": ".
+    """
+    values = values or options
+    buttons = [
+        tag(
+            "span",
+            tag("input", type="radio", name=name, value=value, title=f"{question}: {option}"),
+            tag("span", esc(option)),
+            class_="book-choice",
+        )
+        for option, value in zip(options, values, strict=True)
+    ]
+    return tag("span", *buttons, class_="book-choices")
 
 
 # -- Scripts and rebuilds ---------------------------------------------------------------------------------------
@@ -762,7 +995,11 @@ def setup(app):
         "env",
         dict,
     )
+    # "Do not open to adult coworkers until your Rules score is at least 4" (Getting ready, Reading your scores).
+    app.add_config_value("book_readiness_required", "rules", "env", str)
+    app.add_config_value("book_readiness_activities", {}, "env", dict)  # theme -> label; default: the chapter's
     app.add_config_value("book_worksheets_doc", "docs/appendices/worksheets", "env", str)
+    app.add_config_value("book_worksheets_howto", "app-worksheets-how", "env", str)
     checklists = ["app-worksheets-onboarding", "app-worksheets-event-plan-before"]
     app.add_config_value("book_worksheets_checklists", checklists, "env", list)
     app.add_directive("readiness-assessment", ReadinessAssessment)

@@ -43,3 +43,13 @@ def test_readthedocs_uses_the_makefile():
     config = yaml.safe_load(READTHEDOCS.read_text())
     assert config["build"]["tools"]["python"] == "3.11"
     assert any(command.startswith("make all") for command in config["build"]["commands"])
+
+
+def test_publish_job_uploads_the_folder_release_files_names_after_the_tests_pass():
+    """The publish job is one command (tests/test_publish.py runs the same steps): no folder guessed by name."""
+    publish = yaml.safe_load(WORKFLOW.read_text())["jobs"]["publish"]
+    assert set(publish["needs"]) == {"build", "test"}
+    [release] = [step for step in publish["steps"] if "make release-files" in step.get("run", "")]
+    assert release["env"]["BOOK_ARTIFACTS"] == "_build/artifacts"
+    [upload] = [step for step in publish["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "${{ steps." + release["id"] + ".outputs.folder }}"

@@ -1,9 +1,6 @@
 """Every page: a meta description, a favicon, the Erasmus+ statement with the EU emblem, the disclaimer, the licence."""
 
-from conftest import STEM
 from htmlparse import read
-
-from cowork_book.languages import LANGUAGES
 
 SKIP = ("search.html", "genindex.html")
 
@@ -42,12 +39,3 @@ def test_english_footer_uses_the_2014_2020_wording(site):
     assert "Co-funded by the Erasmus+ Programme of the European Union" in text
     assert "cannot be held responsible for any use which may be made of the information" in text
     assert "CC BY-SA 4.0" in text
-
-
-def test_download_section_links_this_languages_files(site):
-    for lang in LANGUAGES:
-        page = site / lang / "docs" / "download.html"
-        links = [a["href"] for a in read(page).find("a") if "book-download" in a.get("class", "")]
-        assert sorted(links) == sorted(f"../downloads/{STEM}-{lang}.{ext}" for ext in ("pdf", "epub"))
-        for href in links:
-            assert (page.parent / href).resolve().is_file()

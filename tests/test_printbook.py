@@ -22,9 +22,10 @@ def pdf(request, site):
 
 
 def _contents(texts):
-    """``[(title, page number)]`` from the contents pages (from page 2 until the first page without entries)."""
+    """``[(title, page number)]`` from the contents pages (after the cover and imprint, until the first page
+    without entries)."""
     entries = []
-    for text in texts[1:]:
+    for text in texts[2:]:
         found = [TOC_LINE.match(line.strip()) for line in text.splitlines()]
         found = [(m["title"], int(m["page"])) for m in found if m]
         if not found:
@@ -109,13 +110,14 @@ def test_tagged_pdf_with_language_and_title(pdf):
         assert len(str(doc.docinfo.Title)) > 5
 
 
-def test_cover_and_back_page_carry_the_eu_notice(pdf):
+def test_cover_imprint_and_back_cover_carry_the_eu_notice(pdf):
     lang, _path, _reader, texts = pdf
-    assert "Erasmus+" in texts[0]
-    assert "CC BY-SA 4.0" in _squash_keep(texts[0])
+    assert "Erasmus+" in texts[0], "the cover: emblem and statement"
+    assert "CC BY-SA 4.0" in _squash_keep(texts[1]), "the imprint: licence"
     assert "Erasmus+" in texts[-1]
     if lang == "en":
-        assert "cannot be held responsible" in texts[-1]
+        assert "cannot be held responsible" in _squash_keep(texts[1]), "the imprint: disclaimer"
+        assert "cannot be held responsible" in _squash_keep(texts[-1])
 
 
 def _squash_keep(text):

@@ -1,14 +1,15 @@
 """The release: one folder and zip, with sitemap, checksums and version, working from a sub-path and from disk."""
 
 import hashlib
+import re
+import runpy
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from urllib.parse import urljoin
 
 import pytest
-from conftest import BASE_URL, STEM
-from htmlparse import read
+from conftest import BASE_URL, ROOT, STEM
 from pypdf import PdfReader
 
 from cowork_book import release
@@ -58,17 +59,20 @@ def test_sitemap_lists_pages_with_hreflang_alternates(release_folder):
     assert f"Sitemap: {BASE}sitemap.xml" in (folder / "robots.txt").read_text()
 
 
-def test_version_in_html_pdf_and_epub(release_folder):
+def test_version_file_matches_conf_py_and_what_every_page_pdf_and_epub_says(release_folder):
     folder, _archive = release_folder
     version = (folder / "VERSION").read_text().strip()
-    assert version == release.book_version()
+    assert version == runpy.run_path(str(ROOT / "conf.py"))["release"], "VERSION is not conf.py's release"
     for lang in LANGUAGES:
-        assert version in read(folder / lang / "index.html").text
+        footer = re.findall(
+            r'<span class="book-version">[^<]*?(\S+)</span>', (folder / lang / "index.html").read_text()
+        )
+        assert footer == [version], f"{lang}: the footer says {footer}"
         pdf = PdfReader(folder / lang / "downloads" / f"{STEM}-{lang}.pdf")
-        assert version in pdf.metadata["/Keywords"]
-        assert version in pdf.pages[0].extract_text()
+        assert version in pdf.pages[0].extract_text(), f"{lang}: the PDF's cover does not show {version}"
         with zipfile.ZipFile(folder / lang / "downloads" / f"{STEM}-{lang}.epub") as epub:
-            assert version in epub.read("content.opf").decode()
+            opf = epub.read("content.opf").decode()
+        assert re.findall(r'<meta property="ibooks:version">([^<]*)</meta>', opf) == [version]
 
 
 def test_release_served_from_a_sub_path(release_folder):

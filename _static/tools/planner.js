@@ -1,6 +1,8 @@
 /* Pilot planner: a start date gives each roadmap step its target date (start + week x 7 days); each step has a
-   done box and a note. Kept in this browser only (localStorage), never sent; "Clear my plan" removes it.
-   "Download calendar" writes an iCalendar file (RFC 5545) in the browser, one all-day event per step.
+   done box and a note. Kept in this browser only (localStorage), never sent; "Clear my plan" removes it, after
+   asking. "Download calendar" writes an iCalendar file (RFC 5545) in the browser, named in the page's language,
+   one all-day event per step with its done state, its note and a link back to the step. A message shows next to
+   the control it concerns (aria-describedby); the progress line is the one live region that announces progress.
    Without JavaScript the page shows the steps and their weeks as a printable list. */
 (function () {
   "use strict";
@@ -13,6 +15,7 @@
   var steps = [].slice.call(root.querySelectorAll("li.planner-step"));
   var progress = root.querySelector(".planner-progress");
   var status = root.querySelector(".tool-status");
+  var startMessage = root.querySelector("#planner-start-message");
   var DAY = 86400000;
   var format;
   try {
@@ -23,6 +26,9 @@
 
   function field(step, kind) { return step.querySelector("#planner-" + kind + "-" + step.getAttribute("data-step")); }
   function title(step) { return step.querySelector(".planner-step-title").textContent.trim(); }
+  function address(step) { // the step in the roadmap, as a full address for the calendar
+    return new URL(step.querySelector(".planner-step-title a").getAttribute("href"), location.href).href;
+  }
   function startDay() {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start.value);
     return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
@@ -50,7 +56,8 @@
       step.classList.toggle("planner-step-done", field(step, "done").checked);
       step.classList.toggle("planner-has-note", field(step, "note").value.trim() !== "");
     });
-    progress.textContent = labels.progress.replace("{done}", done()).replace("{total}", steps.length);
+    var text = labels.progress.replace("{done}", done()).replace("{total}", steps.length);
+    if (progress.textContent !== text) progress.textContent = text; // a live region: changed text only
   }
   function announce(text) {
     status.textContent = "";
@@ -76,12 +83,12 @@
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Coworking in Youth Centres//Pilot planner//" +
       lang.toUpperCase(), "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(labels.calendar)];
     steps.forEach(function (step) {
-      var when = target(step, day), note = field(step, "note").value.trim();
+      var when = target(step, day), note = field(step, "note").value.trim(), isDone = field(step, "done").checked;
+      var about = [isDone ? "✓ " + labels.done : "", note, address(step)].filter(Boolean).join("\n");
       lines.push("BEGIN:VEVENT", "UID:pilot-step-" + step.getAttribute("data-step") + "@coworking-in-youth-centres",
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(when), "DTEND;VALUE=DATE:" + ymd(when + DAY),
-        "SUMMARY:" + icsText(title(step)), "TRANSP:TRANSPARENT");
-      if (note) lines.push("DESCRIPTION:" + icsText(note));
-      lines.push("END:VEVENT");
+        "SUMMARY:" + icsText((isDone ? "✓ " : "") + title(step)), "DESCRIPTION:" + icsText(about),
+        "URL:" + address(step), "TRANSP:TRANSPARENT", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     return lines.map(fold).join("\r\n") + "\r\n";
@@ -98,17 +105,21 @@
   });
   update();
 
+  function tell(text) { // a message about the start date, under the field
+    startMessage.textContent = text;
+    if (text) start.setAttribute("aria-invalid", "true"); else start.removeAttribute("aria-invalid");
+  }
   root.addEventListener("input", function () { save(); update(); });
   root.addEventListener("change", function (event) {
     save();
-    update();
-    if (event.target.type === "checkbox") announce(progress.textContent);
+    update(); // the progress line announces itself (role=status)
+    if (event.target === start && start.value) tell("");
   });
 
   root.querySelector("[data-action=ics]").addEventListener("click", function () {
     var day = startDay();
     if (day === null) {
-      announce(labels.needStart);
+      tell(labels.needStart);
       start.focus();
       return;
     }
@@ -122,11 +133,23 @@
     announce(labels.downloaded);
   });
 
-  root.querySelector("[data-action=clear]").addEventListener("click", function () {
+  // "Clear my plan" asks first; the safe answer has the focus, and Escape keeps the plan.
+  var clear = root.querySelector("[data-action=clear]");
+  var confirm = root.querySelector(".tool-confirm");
+  function closeConfirm() { confirm.hidden = true; clear.focus(); }
+  clear.addEventListener("click", function () {
+    confirm.hidden = false;
+    confirm.querySelector("[data-action=cancel-clear]").focus();
+  });
+  confirm.querySelector("[data-action=cancel-clear]").addEventListener("click", closeConfirm);
+  confirm.addEventListener("keydown", function (event) { if (event.key === "Escape") closeConfirm(); });
+  confirm.querySelector("[data-action=confirm-clear]").addEventListener("click", function () {
     try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
     start.value = "";
     steps.forEach(function (step) { field(step, "done").checked = false; field(step, "note").value = ""; });
     update();
+    tell("");
+    closeConfirm();
     announce(labels.cleared);
   });
 

@@ -1,6 +1,10 @@
-/* Readiness self-assessment: one radio group per statement, a score and a reading per theme, and the chapter
-   that helps with the weakest themes. Answers are kept in this browser only (localStorage), never sent;
-   "Clear my answers" removes them. Without JavaScript the page shows the statements as a printable list. */
+/* Readiness self-assessment: one radio group per statement, a score and a reading per theme, an overall result
+   and the two themes to start with (each with the chapter that helps and an activity). The overall result reads
+   the scores as the chapter does: ready when most themes score 4 or more (the lowest score of the second band)
+   and the required theme (Rules) does too; nearly ready when at least half do; not ready yet otherwise. The
+   required theme, when below 4, comes first among the themes to start with; then the lowest scores.
+   Answers are kept in this browser only (localStorage), never sent; "Clear my answers" removes them after
+   asking. Without JavaScript the page shows the statements as a printable list. */
 (function () {
   "use strict";
   var root = document.querySelector(".book-readiness[data-store]");
@@ -8,8 +12,11 @@
   var key = root.getAttribute("data-store");
   var labels = JSON.parse(root.getAttribute("data-labels"));
   var bands = labels.bands; // [[from, to, what it means, what to do], ...]
+  var enough = bands.length > 1 ? bands[1][0] : 0; // "4 or more"
+  var strength = bands[bands.length - 1][0]; // a theme this strong needs no start
   var themes = [].slice.call(root.querySelectorAll("section.readiness-theme"));
   var status = root.querySelector(".tool-status");
+  var startList = root.querySelector(".readiness-start-list");
 
   function each(selector, fn) { [].forEach.call(root.querySelectorAll(selector), fn); }
   function fill(template, values) {
@@ -37,6 +44,42 @@
              total: total, complete: checked.length === total };
   }
 
+  // The overall result, or null until every statement is answered.
+  function overall(results) {
+    if (!results.every(function (r) { return r.complete; })) return null;
+    var strong = results.filter(function (r) { return r.score >= enough; }).length;
+    var required = results.filter(function (r) { return r.key === labels.required; })[0];
+    var requiredLow = required && required.score < enough;
+    var verdict = strong * 2 > results.length && !requiredLow ? "ready"
+      : strong * 2 >= results.length ? "nearly" : "notyet";
+    var order = results.slice().sort(function (a, b) {
+      return (b === required && requiredLow) - (a === required && requiredLow) || a.score - b.score ||
+        results.indexOf(a) - results.indexOf(b);
+    });
+    return { verdict: verdict, strong: strong, required: requiredLow ? required : null,
+             start: order.filter(function (r) { return r.score < strength; }).slice(0, 2) };
+  }
+
+  function showOverall(results, result) {
+    var verdict = root.querySelector(".readiness-verdict");
+    var reason = root.querySelector(".readiness-reason");
+    var low = root.querySelector(".readiness-required-low");
+    verdict.textContent = result ? labels.verdicts[result.verdict] : labels.incomplete;
+    verdict.setAttribute("data-verdict", result ? result.verdict : "");
+    reason.textContent = result ? fill(labels.strong, { strong: result.strong, total: results.length, min: enough }) : "";
+    low.hidden = !(result && result.required);
+    low.textContent = result && result.required ? fill(labels.requiredLow, { theme: result.required.name, min: enough }) : "";
+    var start = result ? result.start : [];
+    root.querySelector(".readiness-start").hidden = !start.length;
+    [].forEach.call(startList.children, function (item) { item.hidden = true; });
+    start.forEach(function (r) {
+      var item = startList.querySelector('li[data-theme="' + r.key + '"]');
+      item.querySelector(".readiness-start-score").textContent = fill(labels.score, { score: r.score, max: r.max });
+      item.hidden = false;
+      startList.appendChild(item); // in the order to start with
+    });
+  }
+
   function update() {
     var results = themes.map(theme);
     var complete = results.filter(function (r) { return r.complete; });
@@ -55,7 +98,9 @@
       item.querySelector(".readiness-result-help").hidden = !weak;
       item.classList.toggle("readiness-weak", weak);
     });
-    return results;
+    var result = overall(results);
+    showOverall(results, result);
+    return { themes: results, overall: result };
   }
 
   function announce(text) {
@@ -76,15 +121,29 @@
     if (event.target.type !== "radio") return;
     save();
     var section = event.target.closest("section.readiness-theme");
-    var r = update()[themes.indexOf(section)];
+    var state = update();
+    var r = state.themes[themes.indexOf(section)];
     var text = fill(labels.announce, { theme: r.name, score: r.score, max: r.max });
-    announce(r.complete ? text + ". " + bands[band(r.score)][2] : text);
+    if (r.complete) text += ". " + bands[band(r.score)][2];
+    if (state.overall) text += " " + fill(labels.overall, { verdict: labels.verdicts[state.overall.verdict] });
+    announce(text);
   });
 
-  root.querySelector("[data-action=clear]").addEventListener("click", function () {
+  // "Clear my answers" asks first; the safe answer has the focus, and Escape keeps the answers.
+  var clear = root.querySelector("[data-action=clear]");
+  var confirm = root.querySelector(".tool-confirm");
+  function closeConfirm() { confirm.hidden = true; clear.focus(); }
+  clear.addEventListener("click", function () {
+    confirm.hidden = false;
+    confirm.querySelector("[data-action=cancel-clear]").focus();
+  });
+  confirm.querySelector("[data-action=cancel-clear]").addEventListener("click", closeConfirm);
+  confirm.addEventListener("keydown", function (event) { if (event.key === "Escape") closeConfirm(); });
+  confirm.querySelector("[data-action=confirm-clear]").addEventListener("click", function () {
     try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
     each("input[type=radio]", function (input) { input.checked = false; });
     update();
+    closeConfirm();
     announce(labels.cleared);
   });
 
