@@ -148,12 +148,14 @@ def publish(lang, formats, out):
     for path in downloads:
         name = f"{FILE_STEM}-{lang}{path.suffix}"
         shutil.copy2(path, target / "downloads" / name)
-    # The download page states every file's size, the offline bundle's own included: zip until the page holds.
-    for _round in range(4):
-        if "html" in formats:
-            offline_bundle(target, target / "downloads" / f"{FILE_STEM}-{lang}-html.zip")
-        if not describe_downloads(target, lang):
+    bundle = target / "downloads" / f"{FILE_STEM}-{lang}-html.zip"
+    if "html" in formats:
+        offline_bundle(target, bundle)
+    # The download page states every file's size, the offline bundle's own included: zip again until it holds.
+    for _round in range(3):
+        if not describe_downloads(target, lang) or not bundle.exists():
             break
+        offline_bundle(target, bundle)
 
 
 def offline_bundle(folder, zip_path):

@@ -1,7 +1,7 @@
 """The download list (``{book-downloads}``): this language's PDF, EPUB and offline web book, each with its size.
 
 The HTML build writes one link per file the build publishes in ``downloads/`` of the language's site folder
-(:data:`FILES`), each followed by an empty details element that carries its translated template. The sizes (and
+(:func:`files`), each followed by an empty details element that carries its translated template. The sizes (and
 the PDF's page count) exist only once the files do, so :func:`describe` fills them in after the build has put
 the files in place (:func:`cowork_book.build.publish`, which zips the offline web book again until the size the
 page states for it holds). Sizes are written in the page's language by Babel (CLDR: ``2,3 MB``, ``2,3 МБ``).

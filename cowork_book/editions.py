@@ -93,6 +93,8 @@ class LeaveOut(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs):
+        if self.app.builder.name == "gettext":  # the translators get every edition's text
+            return
         edition = edition_of(self.app)
         other = [name for name in EDITIONS if name != edition]
         left_out = self.app.builder.__dict__.setdefault("_book_left_out", [])
@@ -146,4 +148,4 @@ def setup(app):
     app.add_role("print-only", PrintOnlyRole())
     app.add_post_transform(LeaveOut)
     app.connect("build-finished", write_left_out)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -70,10 +70,11 @@ def resolve_english_term(app, env, node, contnode):
 def collation_key(text, language):
     """A sort key for ``text`` in ``language``: letters by the alphabet, then accents, then case.
 
-    Spaces come first, then punctuation, digits, the language's letters, and letters of other scripts.
+    Spaces come first (word by word: "hot desk" before "hotel"), then digits, the language's letters and letters
+    of other scripts; punctuation counts only where all else is equal.
     """
     alphabet = ALPHABETS.get(language, ALPHABETS["en"])
-    primary, secondary, tertiary = [], [], []
+    primary, secondary, tertiary, punctuation = [], [], [], []
     for char in text:
         lower = char.lower()
         base, marks = lower, ""
@@ -86,11 +87,14 @@ def collation_key(text, language):
             primary.append((0, 0))
         elif base.isdigit():
             primary.append((2, unicodedata.digit(base, 0)))
-        else:
-            primary.append((4 if base.isalpha() else 1, ord(base)))
+        elif base.isalpha():
+            primary.append((4, ord(base)))
+        else:  # quotes, hyphens, "+": ignored, as dictionaries do ("„Erasmus+”" sorts as Erasmus)
+            punctuation.append(char)
+            continue
         secondary.append(marks)
         tertiary.append(char != lower)
-    return primary, secondary, tertiary
+    return primary, secondary, tertiary, punctuation
 
 
 class SortGlossary(SphinxTransform):
@@ -116,4 +120,4 @@ def setup(app):
     app.add_config_value("book_glossary_doc", "docs/appendices/glossary", "env", str)
     app.add_transform(SortGlossary)
     app.connect("missing-reference", resolve_english_term)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,7 +9,6 @@ served with gzip by :mod:`cowork_book.serve`. Used by ``make bench`` and by ``te
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cowork_book import nodetools
 from cowork_book.languages import LANGUAGES
 from cowork_book.serve import serving
 
@@ -102,7 +102,7 @@ def run(url, cpu_slowdown=None):
         ]
         if cpu_slowdown is not None:
             command.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
-        env = dict(os.environ, CHROME_PATH=str(CHROMIUM), HOME=tmp)
+        env = nodetools.environment(CHROME_PATH=str(CHROMIUM), HOME=tmp)
         proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=180)
         if proc.returncode != 0 or not output.exists():
             raise RuntimeError(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")

@@ -11,10 +11,16 @@ WeasyPrint hyphenates word by word with Pyphen's dictionaries and knows nothing 
   Russian typesetting requires (А. Э. Мильчин, «Справочник издателя и автора»). Latvian, Estonian, Spanish and
   Italian have no such rule for short words; English neither.
 
-Names and addresses become inlines of the class ``book-nohyphens`` (``hyphens: manual`` in print.css). The
-shortest fragments (3 letters) are ``hyphenate-limit-chars: 6 3 3`` in print.css, so a word of fewer than six
-letters is never hyphenated and needs no mark (fewer inlines: WeasyPrint 70 now and then breaks a line too early
-just before an inline that ends a line). Print builder only.
+Names and addresses become inlines of the class ``book-nohyphens`` (``hyphens: manual`` in print.css), in the
+doctree. The spaces are made non-breaking in the finished print page (:func:`nonbreaking_spaces`, called by
+:func:`cowork_book.printbook.typeset`), so the cover, the imprint and the tools' forms get them too.
+
+How often a word is hyphenated is print.css: ``hyphenate-limit-chars: 8 4 3`` (no word under eight letters,
+at least four letters before a break and three after) and ``hyphenate-limit-zone: 30%`` (ragged right; a
+word is broken only where the line would otherwise end short by more than that). Measured on the Russian book:
+4.2 hyphens a page with runs of three hyphenated lines before, 1.0 a page and never three in a row after
+(WeasyPrint has no ``hyphenate-limit-lines``). A word of fewer than eight letters needs no mark (fewer inlines:
+WeasyPrint 70 now and then breaks a line too early just before an inline that ends a line).
 """
 
 import re
@@ -36,6 +42,27 @@ TLDS = "lv|ee|es|it|eu|org|com|net|gal|cat|ie|fi|fr|pt|lt|info|gov|int|edu|io|de
 ADDRESS = rf"(?:https?://)?(?:[\w-]+\.)+(?:{TLDS})\b(?:/[^\s)\]]*[^\s)\].,;:])?"
 WORD = r"\w[\w-]*\w"
 SKIP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.comment, nodes.math, nodes.math_block)
+SHORTEST = 8  # the shortest word print.css lets WeasyPrint hyphenate (hyphenate-limit-chars)
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+VERBATIM = re.compile(r"<(svg|style|script|pre)\b", re.I)  # text set by its own lines, or not text
+
+
+def nonbreaking_spaces(page, language):
+    """The HTML ``page`` with the spaces that must not break made non-breaking (``RULES``), in its text only."""
+    rules = RULES.get(language, RULES["*"])
+    parts, verbatim = TAG_OR_TEXT.split(page), None
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            opening = VERBATIM.match(part)
+            if opening and verbatim is None:
+                verbatim = opening.group(1).lower()
+            elif verbatim and part.lower().startswith(f"</{verbatim}"):
+                verbatim = None
+        elif verbatim is None:
+            for regex, replacement in rules:
+                part = regex.sub(replacement, part)
+            parts[index] = part
+    return "".join(parts)
 
 
 def is_name(word):
@@ -43,7 +70,7 @@ def is_name(word):
     letters = [c for c in word if c.isalpha()]
     inner_capital = any(c.isupper() for c in word[1:] if c.isalpha())
     has_digit = any(c.isdigit() for c in word)
-    return len(word) >= 6 and bool(letters) and (inner_capital or has_digit)
+    return len(word) >= SHORTEST and bool(letters) and (inner_capital or has_digit)
 
 
 def names(app):
@@ -56,7 +83,7 @@ def names(app):
         if docname in app.env.titles:
             texts.append(app.env.titles[docname].astext())
     for text in texts:
-        found.update(w for w in re.findall(WORD, text) if w[0].isupper() and len(w) >= 6)
+        found.update(w for w in re.findall(WORD, text) if w[0].isupper() and len(w) >= SHORTEST)
     return found
 
 
@@ -70,17 +97,13 @@ class LineBreaks(SphinxPostTransform):
     builders = ("printpdf",)
 
     def run(self, **kwargs):
-        rules = RULES.get(self.config.language, RULES["*"])
         pattern = protected_pattern(names(self.app))
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
             if parent is None or isinstance(parent, SKIP) or any(isinstance(a, SKIP) for a in _ancestors(parent)):
                 continue
-            value = str(text)
-            for regex, replacement in rules:
-                value = regex.sub(replacement, value)
-            pieces = split_protected(value, pattern)
-            if value != str(text) or any(isinstance(piece, nodes.inline) for piece in pieces):
+            pieces = split_protected(str(text), pattern)
+            if any(isinstance(piece, nodes.inline) for piece in pieces):
                 parent.replace(text, pieces)
 
 

@@ -33,6 +33,7 @@ from sphinx.writers.html5 import HTML5Translator
 from cowork_book.book import BOOK
 from cowork_book.casestudies import COUNTRIES
 from cowork_book.languages import BY_CODE
+from cowork_book.linebreaks import nonbreaking_spaces
 
 logger = logging.getLogger(__name__)
 THEME = Path(__file__).parent / "theme" / "print"
@@ -353,7 +354,7 @@ def anchor_pages(document):
     return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
 
 
-def typeset(source, passes=4):
+def typeset(source, language, passes=4):
     """The book laid out with the right page number after each cross-reference and contents entry.
 
     WeasyPrint 70's ``target-counter`` is off by one page for targets past a point where an earlier page
@@ -363,7 +364,7 @@ def typeset(source, passes=4):
     """
     from weasyprint import HTML
 
-    text = source.read_text(encoding="utf-8")
+    text = nonbreaking_spaces(source.read_text(encoding="utf-8"), language)
     pages = {}
     for _attempt in range(passes):
         document = HTML(string=number_links(text, pages), base_url=str(source)).render(
@@ -381,7 +382,7 @@ def write_pdf(builder):
     source = Path(builder.outdir) / f"{builder.config.root_doc}.html"
     target = pdf_path(builder)
     logger.info("writing PDF %s", target.name)
-    document = typeset(source)
+    document = typeset(source, builder.config.language)
     with structure_languages():
         document.write_pdf(
             str(target),

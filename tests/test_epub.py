@@ -3,7 +3,6 @@ EPUB Accessibility 1.1 at WCAG 2.1 AA: Ace by DAISY finds nothing, and every acc
 claims holds in the content."""
 
 import json
-import os
 import re
 import subprocess
 import time
@@ -17,6 +16,7 @@ from conftest import ROOT, SITE, STEM
 from languages import letters_found
 
 from cowork_book import epub as book_epub
+from cowork_book import nodetools
 from cowork_book.languages import LANGUAGES
 
 ACE = ROOT / "node_modules" / "@daisy" / "ace" / "bin" / "ace-puppeteer.js"
@@ -211,10 +211,10 @@ def ace_reports(site, tmp_path_factory):
     Chromium; ``{lang: (report, seconds)}``."""
     assert ACE.is_file(), "Ace by DAISY is missing: run 'make node' (npm ci from package-lock.json)"
     assert CHROMIUM.is_file(), "Chromium is missing: run 'make test' as root, or: sudo apt-get install chromium"
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True).stdout.strip()
-    assert int(node.lstrip("v").split(".")[0]) >= 20, f"Ace by DAISY 1.4 needs Node.js 20 or later, not {node}"
+    node = nodetools.version()
+    assert node >= 20, f"Ace by DAISY 1.4 needs Node.js 20 or later, not {node}: run 'make node' (package-lock.json)"
     out = tmp_path_factory.mktemp("ace")
-    env = dict(os.environ, PUPPETEER_EXECUTABLE_PATH=str(CHROMIUM), PUPPETEER_SKIP_DOWNLOAD="1")
+    env = nodetools.environment(PUPPETEER_EXECUTABLE_PATH=str(CHROMIUM), PUPPETEER_SKIP_DOWNLOAD="1")
 
     def check(lang):
         started = time.monotonic()
