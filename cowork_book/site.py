@@ -12,10 +12,11 @@ switcher, :data:`cowork_book.switcher.REMEMBER`, kept in the browser only).
 import html
 from pathlib import Path
 
+from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES, SOURCE_LANGUAGE
 from cowork_book.switcher import REMEMBER
 
-TITLE = "Coworking in Youth Centres"
+TITLE = BOOK.title
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;

@@ -802,6 +802,7 @@ def visit_planner(self, node):
         "calendar": str(_("Pilot plan")),
         "file": f"{file_name(_('Pilot plan'))}.ics",  # in the page's language
         "done": str(_("Done")),
+        "uid": f"@{self.config.book_file_stem}",  # calendar event ids: pilot-step-N@<the book's file stem>
     }
     out = [opening("planner", node, labels)]
     if interactive:

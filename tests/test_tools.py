@@ -15,6 +15,7 @@ from htmlparse import read
 from languages import letters_found
 from playwright.sync_api import expect
 
+from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,7 +305,7 @@ def test_pilot_planner_dates_ics_reload_and_clear(open_page, site):
         title = step.locator(".planner-step-title").inner_text()
         assert event["DTSTART;VALUE=DATE"] == (start + timedelta(weeks=week)).strftime("%Y%m%d")
         assert event["SUMMARY"] == ("✓ " if done else "") + title
-        assert event["UID"] == f"pilot-step-{step.get_attribute('data-step')}@coworking-in-youth-centres"
+        assert event["UID"] == f"pilot-step-{step.get_attribute('data-step')}@{BOOK.file_stem}"
         assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
         # A link back to the step in the roadmap, as the page's own link resolves it; and the done state.
         href = step.locator(".planner-step-title a").evaluate("a => a.href")

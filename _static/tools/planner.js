@@ -85,7 +85,7 @@
     steps.forEach(function (step) {
       var when = target(step, day), note = field(step, "note").value.trim(), isDone = field(step, "done").checked;
       var about = [isDone ? "✓ " + labels.done : "", note, address(step)].filter(Boolean).join("\n");
-      lines.push("BEGIN:VEVENT", "UID:pilot-step-" + step.getAttribute("data-step") + "@coworking-in-youth-centres",
+      lines.push("BEGIN:VEVENT", "UID:pilot-step-" + step.getAttribute("data-step") + labels.uid,
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(when), "DTEND;VALUE=DATE:" + ymd(when + DAY),
         "SUMMARY:" + icsText((isDone ? "✓ " : "") + title(step)), "DESCRIPTION:" + icsText(about),
         "URL:" + address(step), "TRANSP:TRANSPARENT", "END:VEVENT");
