@@ -27,6 +27,7 @@ extensions = [
     "cowork_book.pagemeta",
     "cowork_book.downloads",
     "cowork_book.printbook",
+    "cowork_book.editions",
     "cowork_book.casestudies",
     "cowork_book.epub",
     "cowork_book.glossary",

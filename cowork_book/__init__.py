@@ -8,7 +8,7 @@ Sphinx extensions (listed in ``conf.py``):
 - :mod:`cowork_book.downloads`: the download list (PDF, EPUB, offline web book), with sizes and page count;
 - :mod:`cowork_book.printbook`: the print build and its PDF (WeasyPrint): cover, imprint, page references;
 - :mod:`cowork_book.editions`: web-only and print-only content (``{web-only}``), left out where it makes no sense;
-- :mod:`cowork_book.linebreaks`: line breaking on paper (no hyphen in names and addresses, per-language spaces);
+- :mod:`cowork_book.linebreaks` (used by printbook): no hyphen in names and addresses, per-language spaces;
 - :mod:`cowork_book.epub`: valid XHTML, EPUB Accessibility 1.1 metadata and a reproducible zip for the EPUB;
 - :mod:`cowork_book.casestudies`: case-study schema, validator, fact box and explorer;
 - :mod:`cowork_book.figures`: floor plans, the pilot timeline and the case-study map, as translated inline SVG;

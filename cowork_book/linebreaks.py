@@ -11,22 +11,20 @@ WeasyPrint hyphenates word by word with Pyphen's dictionaries and knows nothing 
   Russian typesetting requires (А. Э. Мильчин, «Справочник издателя и автора»). Latvian, Estonian, Spanish and
   Italian have no such rule for short words; English neither.
 
-Names and addresses become inlines of the class ``book-nohyphens`` (``hyphens: manual`` in print.css), in the
-doctree. The spaces are made non-breaking in the finished print page (:func:`nonbreaking_spaces`, called by
-:func:`cowork_book.printbook.typeset`), so the cover, the imprint and the tools' forms get them too.
+:func:`typeset_text` does both on the finished print page (:func:`cowork_book.printbook.typeset`), so what
+other extensions write as HTML (the tools' forms, the case cards, the map's caption) and the cover and imprint
+get them too: a name or an address becomes a ``<span class="book-nohyphens">`` (``hyphens: manual`` in
+print.css), a space a no-break space. Text that is not set in lines (SVG pictures, form fields) is left alone.
 
 How often a word is hyphenated is print.css: ``hyphenate-limit-chars: 8 4 3`` (no word under eight letters,
 at least four letters before a break and three after) and ``hyphenate-limit-zone: 30%`` (ragged right; a
 word is broken only where the line would otherwise end short by more than that). Measured on the Russian book:
-4.2 hyphens a page with runs of three hyphenated lines before, 1.0 a page and never three in a row after
+6.4 hyphens a page and 51 runs of three hyphenated lines before, 1.0 a page and at most one such run after
 (WeasyPrint has no ``hyphenate-limit-lines``). A word of fewer than eight letters needs no mark (fewer inlines:
 WeasyPrint 70 now and then breaks a line too early just before an inline that ends a line).
 """
 
 import re
-
-from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 NBSP = "\u00a0"
 DASH = (re.compile(r" (?=[–—] )"), NBSP)
@@ -39,30 +37,11 @@ RULES = {
     ],
 }
 TLDS = "lv|ee|es|it|eu|org|com|net|gal|cat|ie|fi|fr|pt|lt|info|gov|int|edu|io|de|uk"
-ADDRESS = rf"(?:https?://)?(?:[\w-]+\.)+(?:{TLDS})\b(?:/[^\s)\]]*[^\s)\].,;:])?"
+ADDRESS = rf"(?:https?://)?(?:[\w-]+\.)+(?:{TLDS})\b(?:/[^\s)\]<]*[^\s)\].,;:<])?"
 WORD = r"\w[\w-]*\w"
-SKIP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.comment, nodes.math, nodes.math_block)
 SHORTEST = 8  # the shortest word print.css lets WeasyPrint hyphenate (hyphenate-limit-chars)
-TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-VERBATIM = re.compile(r"<(svg|style|script|pre)\b", re.I)  # text set by its own lines, or not text
-
-
-def nonbreaking_spaces(page, language):
-    """The HTML ``page`` with the spaces that must not break made non-breaking (``RULES``), in its text only."""
-    rules = RULES.get(language, RULES["*"])
-    parts, verbatim = TAG_OR_TEXT.split(page), None
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            opening = VERBATIM.match(part)
-            if opening and verbatim is None:
-                verbatim = opening.group(1).lower()
-            elif verbatim and part.lower().startswith(f"</{verbatim}"):
-                verbatim = None
-        elif verbatim is None:
-            for regex, replacement in rules:
-                part = regex.sub(replacement, part)
-            parts[index] = part
-    return "".join(parts)
+TAG = re.compile(r"(<[^>]*>)")
+NOT_SET_IN_LINES = ("svg", "style", "script", "pre", "textarea", "select", "title")
 
 
 def is_name(word):
@@ -88,47 +67,34 @@ def names(app):
 
 
 def protected_pattern(words):
+    """Addresses and the given names (group ``keep``), or any word (kept if :func:`is_name`)."""
     alternatives = [ADDRESS, *(re.escape(w) for w in sorted(words, key=len, reverse=True))]
     return re.compile(rf"(?<![\w.-])(?P<keep>{'|'.join(alternatives)})(?![\w-])|{WORD}")
 
 
-class LineBreaks(SphinxPostTransform):
-    default_priority = 950
-    builders = ("printpdf",)
-
-    def run(self, **kwargs):
-        pattern = protected_pattern(names(self.app))
-        for text in list(self.document.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or isinstance(parent, SKIP) or any(isinstance(a, SKIP) for a in _ancestors(parent)):
-                continue
-            pieces = split_protected(str(text), pattern)
-            if any(isinstance(piece, nodes.inline) for piece in pieces):
-                parent.replace(text, pieces)
+def _protect(match):
+    word = match.group()
+    if match.group("keep") or is_name(word):
+        return f'<span class="book-nohyphens">{word}</span>'
+    return word
 
 
-def _ancestors(node):
-    while node.parent is not None:
-        node = node.parent
-        yield node
-
-
-def split_protected(value, pattern):
-    """``value`` as Text pieces, with the addresses and names in ``book-nohyphens`` inlines."""
-    pieces, last = [], 0
-    for match in pattern.finditer(value):
-        word = match.group()
-        if not match.group("keep") and not is_name(word):
-            continue
-        if match.start() > last:
-            pieces.append(nodes.Text(value[last : match.start()]))
-        pieces.append(nodes.inline(word, word, classes=["book-nohyphens"]))
-        last = match.end()
-    if last < len(value):
-        pieces.append(nodes.Text(value[last:]))
-    return pieces or [nodes.Text(value)]
-
-
-def setup(app):
-    app.add_post_transform(LineBreaks)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+def typeset_text(page, language, words=()):
+    """The HTML ``page`` with its names and addresses in ``book-nohyphens`` spans and the spaces ``RULES`` name
+    made non-breaking: in the text of its body only, never inside a tag or in text not set in lines."""
+    rules, pattern = RULES.get(language, RULES["*"]), protected_pattern(words)
+    parts, closing, in_body = TAG.split(page), None, False
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"<(/?)([a-zA-Z][\w-]*)", part)
+            if name and name.group(2).lower() == "body":
+                in_body = not name.group(1)
+            elif name and closing is None and not name.group(1) and name.group(2).lower() in NOT_SET_IN_LINES:
+                closing = name.group(2).lower()
+            elif name and name.group(1) and name.group(2).lower() == closing:
+                closing = None
+        elif in_body and closing is None and part.strip():
+            for regex, replacement in rules:
+                part = regex.sub(replacement, part)
+            parts[index] = pattern.sub(_protect, part)
+    return "".join(parts)

@@ -10,7 +10,8 @@ is Sphinx's ``singlehtml`` with these changes:
 - cross-references printed with the page they point to, "see Rules and safety (p. 65)", in the book's
   language, and the contents' page numbers, both written in by :func:`typeset`; glossary words stay plain text;
 - a final step that writes ``<file stem>-<language>.pdf`` as a tagged PDF (PDF/UA-1) with the project's own
-  fonts, with a description on every link and the language of each quoted title in its structure.
+  fonts, with a description on every link, and the language of each quoted title and the scope of each table
+  header in its structure.
 
 What is for the web only is left out by :mod:`cowork_book.editions`; line breaking is :mod:`cowork_book.linebreaks`.
 """
@@ -33,7 +34,8 @@ from sphinx.writers.html5 import HTML5Translator
 from cowork_book.book import BOOK
 from cowork_book.casestudies import COUNTRIES
 from cowork_book.languages import BY_CODE
-from cowork_book.linebreaks import nonbreaking_spaces
+from cowork_book.linebreaks import names as book_names
+from cowork_book.linebreaks import typeset_text
 
 logger = logging.getLogger(__name__)
 THEME = Path(__file__).parent / "theme" / "print"
@@ -312,13 +314,18 @@ def describe_links(document, pdf):
 
 
 @contextmanager
-def structure_languages():
-    """While WeasyPrint tags the PDF, give each element in another language its /Lang (PDF/UA 7.2).
+def structure_attributes():
+    """While WeasyPrint tags the PDF, add what its structure elements lack for PDF/UA:
 
-    WeasyPrint 70 writes the document's language only; a quoted title marked ``lang`` (see
-    :mod:`cowork_book.langparts`) would be read aloud in the book's language. Its tagging function builds one
-    structure element per box, recursively through the module's own name, so wrapping that name reaches
-    every element. Tested by ``tests/test_printbook.py`` against the pinned WeasyPrint.
+    - /Lang on each element in another language than the book's (PDF/UA 7.2): WeasyPrint 70 writes the
+      document's language only, so a quoted title marked ``lang`` (:mod:`cowork_book.langparts`) would be read
+      aloud in the book's language;
+    - /Scope on each table header cell (Column, or Row for ``scope="row"``; PDF/UA 7.5), next to the /Headers
+      WeasyPrint writes on data cells, so checkers and readers need not work the association out.
+
+    WeasyPrint's tagging function builds one structure element per box, recursively through the module's own
+    name, so wrapping that name reaches every element. Tested by ``tests/test_print_edition.py`` against the
+    pinned WeasyPrint.
     """
     import pydyf
     from weasyprint.pdf import tags
@@ -328,9 +335,11 @@ def structure_languages():
     def build(box, parent, *args):
         for element in original(box, parent, *args):
             source = getattr(box, "element", None)
-            lang = source.get("lang") if source is not None and box.element_tag not in ("html", "body") else None
-            if lang and "Lang" not in element:
-                element["Lang"] = pydyf.String(lang)
+            if source is not None and box.element_tag not in ("html", "body"):
+                if source.get("lang") and "Lang" not in element:
+                    element["Lang"] = pydyf.String(source.get("lang"))
+                if element["S"] == "/TH" and "A" in element:
+                    element["A"]["Scope"] = "/Row" if source.get("scope") == "row" else "/Column"
             yield element
 
     tags._build_box_tree = build
@@ -354,17 +363,19 @@ def anchor_pages(document):
     return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
 
 
-def typeset(source, language, passes=4):
+def typeset(source, language, names=(), passes=4):
     """The book laid out with the right page number after each cross-reference and contents entry.
 
     WeasyPrint 70's ``target-counter`` is off by one page for targets past a point where an earlier page
     reference grew or shrank (measured: every target after p. 114 of the English book). So the page numbers are
     written in: lay out, read where each anchor landed, write those numbers in and lay out again, until no
-    anchor moves (two or three passes; each is a single layout, which ``target-counter`` never is).
+    anchor moves (two or three passes; each is a single layout, which ``target-counter`` never is). Before
+    that, :func:`cowork_book.linebreaks.typeset_text` keeps ``names`` and addresses whole and sets the
+    language's non-breaking spaces.
     """
     from weasyprint import HTML
 
-    text = nonbreaking_spaces(source.read_text(encoding="utf-8"), language)
+    text = typeset_text(source.read_text(encoding="utf-8"), language, names)
     pages = {}
     for _attempt in range(passes):
         document = HTML(string=number_links(text, pages), base_url=str(source)).render(
@@ -382,8 +393,8 @@ def write_pdf(builder):
     source = Path(builder.outdir) / f"{builder.config.root_doc}.html"
     target = pdf_path(builder)
     logger.info("writing PDF %s", target.name)
-    document = typeset(source, builder.config.language)
-    with structure_languages():
+    document = typeset(source, builder.config.language, book_names(builder.app))
+    with structure_attributes():
         document.write_pdf(
             str(target),
             pdf_variant="pdf/ua-1",
@@ -395,7 +406,6 @@ def write_pdf(builder):
 
 def setup(app):
     app.setup_extension("cowork_book.editions")
-    app.setup_extension("cowork_book.linebreaks")
     app.add_config_value("book_print_toc_depth", 3, "env", int)
     app.add_config_value(
         "book_project",
