@@ -3,10 +3,12 @@
 404 page, every language with its downloads, sitemap), and every link from its root pages resolves."""
 
 import fnmatch
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import urllib.request
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
@@ -32,7 +34,13 @@ def lay_out_artifacts(workflow, site, folder):
     build = workflow["jobs"]["build"]
     [upload] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     names = []
-    for lang in build["strategy"]["matrix"]["lang"]:
+    # The matrix is the language registry's (`python3 -m cowork_book.languages --matrix` on a push to main).
+    matrix = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "cowork_book.languages", "--matrix"], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    for lang in matrix["lang"]:
         name = expand(upload["with"]["name"], {"lang": lang})
         source = expand(upload["with"]["path"], {"lang": lang})
         assert source == f"_build/site/{lang}", "the test lays out what the build job uploads: update it too"
