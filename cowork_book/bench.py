@@ -78,16 +78,15 @@ def weights(site, langs):
     return "\n".join(lines)
 
 
+def checkout_files():
+    """The checkout's files: tracked and new, not ignored (the tests copy and read the same set)."""
+    listing = ["git", "ls-files", "--cached", "--others", "--exclude-standard"]
+    return subprocess.run(listing, cwd=build.ROOT, capture_output=True, text=True, check=True).stdout.split()
+
+
 def copy_checkout(target):
-    """The checkout's files (tracked and new, not ignored) copied to ``target``."""
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=build.ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for name in files:
+    """The checkout's files (:func:`checkout_files`) copied to ``target``, as they are in the working tree."""
+    for name in checkout_files():
         if (build.ROOT / name).is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(build.ROOT / name, target / name)

@@ -234,13 +234,19 @@ def _rel(path):
         return str(path)
 
 
-def main(argv=None):
+def report(check, argv=None, what="problem(s)"):
+    """Print ``check(lang)``'s findings for the languages in ``argv`` (all translations by default) and a count;
+    the exit code for a command line (also used by :mod:`cowork_book.style`)."""
     langs = (argv if argv is not None else sys.argv[1:]) or TRANSLATIONS
-    problems = [p for lang in langs for p in check_language(lang)]
+    problems = [p for lang in langs for p in check(lang)]
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) in {', '.join(langs)}")
+    print(f"{len(problems)} {what} in {', '.join(langs)}")
     return 1 if problems else 0
+
+
+def main(argv=None):
+    return report(check_language, argv)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ from pathlib import Path
 
 import polib
 
-from cowork_book.languages import TRANSLATIONS
+from cowork_book.pocheck import _rel, report
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -176,20 +176,8 @@ def check_language(lang, locales=LOCALES):
     return findings
 
 
-def _rel(path):
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
 def main(argv=None):
-    langs = (argv if argv is not None else sys.argv[1:]) or TRANSLATIONS
-    findings = [f for lang in langs for f in check_language(lang)]
-    for finding in findings:
-        print(finding)
-    print(f"{len(findings)} style finding(s) in {', '.join(langs)}")
-    return 1 if findings else 0
+    return report(check_language, argv, "style finding(s)")
 
 
 if __name__ == "__main__":

@@ -6,13 +6,13 @@ instead of building again (``make test`` and CI always build afresh).
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cowork_book.bench import copy_checkout
 from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 from cowork_book.serve import serving
@@ -28,18 +28,7 @@ UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partne
 
 def copy_book(target):
     """A copy of the checkout's files (tracked and new, not ignored; as they are in the working tree) in ``target``."""
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for name in files:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    return target
+    return copy_checkout(target)
 
 
 @pytest.fixture(scope="session")

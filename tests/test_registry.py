@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cowork_book.bench import checkout_files
 from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES, REGISTRY
 
@@ -18,14 +19,7 @@ TOKEN = re.compile(r"\b[a-z]{2}\b")
 
 
 def code_files():
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return [f for f in files if CODE.search(f) and f not in REGISTRIES and (ROOT / f).is_file()]
+    return [f for f in checkout_files() if CODE.search(f) and f not in REGISTRIES and (ROOT / f).is_file()]
 
 
 def test_the_file_stem_and_version_are_written_only_in_the_registry():
