@@ -41,7 +41,7 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 BUILD := _build
-BUILD_BOOK := $(BIN)/python -m cowork_book.build --langs $(LANGUAGES)
+BUILD_BOOK := $(BIN)/python -m cowork_book.commands.build --langs $(LANGUAGES)
 export PYTHONUTF8 := 1
 
 .DEFAULT_GOAL := help
@@ -67,19 +67,19 @@ serve: venv
 
 check-po: venv
 	$(BIN)/python -m cowork_book.pocheck $(TRANSLATIONS)
-	$(BIN)/python -m cowork_book.style $(TRANSLATIONS)
+	$(BIN)/python -m cowork_book.commands.style $(TRANSLATIONS)
 
 gettext: venv
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/sphinx-build -q -E -b gettext . $(BUILD)/gettext
 
 update-po: gettext
-	$(BIN)/python -m cowork_book.catalogues update $(TRANSLATIONS)
+	$(BIN)/python -m cowork_book.commands.catalogues update $(TRANSLATIONS)
 
 stats: venv
-	$(BIN)/python -m cowork_book.catalogues stats $(TRANSLATIONS)
+	$(BIN)/python -m cowork_book.commands.catalogues stats $(TRANSLATIONS)
 
 todo: venv
-	$(BIN)/python -m cowork_book.catalogues todo $(TRANSLATIONS)
+	$(BIN)/python -m cowork_book.commands.catalogues todo $(TRANSLATIONS)
 
 test: testdeps
 	$(BIN)/python -m pytest
@@ -91,15 +91,15 @@ lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell
 
 bench: testdeps
-	$(BIN)/python -m cowork_book.bench --langs $(LANGUAGES)
+	$(BIN)/python -m cowork_book.commands.bench --langs $(LANGUAGES)
 
 fresh-check:
-	$(PYTHON) -m cowork_book.freshmachine
+	$(PYTHON) -m cowork_book.commands.freshmachine
 
 release: all release-files
 
 release-files: venv
-	$(BIN)/python -m cowork_book.release
+	$(BIN)/python -m cowork_book.commands.release
 
 lock:
 	$(BIN)/pip install -q uv && $(BIN)/uv pip compile -q --python-version 3.11 --generate-hashes --no-header requirements.in -o requirements.lock
@@ -109,11 +109,11 @@ clean:
 	rm -rf $(BUILD)
 
 sysdeps:
-	@$(PYTHON) -m cowork_book.sysdeps build
+	@$(PYTHON) -m cowork_book.commands.sysdeps build
 
 # What the tests and the benchmark run: Chromium, Java, Node.js, dictionaries (Debian), then Lighthouse (npm).
 testdeps: venv
-	@$(PYTHON) -m cowork_book.sysdeps test
+	@$(PYTHON) -m cowork_book.commands.sysdeps test
 	@$(MAKE) --no-print-directory node
 
 venv: $(VENV)/.installed

@@ -22,26 +22,26 @@ exclude_patterns = ["case_studies/_template.md"]
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "cowork_book.themes",
-    "cowork_book.switcher",
-    "cowork_book.pagemeta",
-    "cowork_book.downloads",
-    "cowork_book.printbook",
-    "cowork_book.editions",
-    "cowork_book.casestudies",
-    "cowork_book.epub",
-    "cowork_book.glossary",
-    "cowork_book.langparts",
-    "cowork_book.safety",
-    "cowork_book.search",
-    "cowork_book.translatable",
-    "cowork_book.tools",
-    "cowork_book.figures",
-    "cowork_book.status",
-    "cowork_book.fallback",
-    "cowork_book.typography",
-    "cowork_book.cover",
-    "cowork_book.weight",
+    "cowork_book.sphinxext.themes",
+    "cowork_book.sphinxext.switcher",
+    "cowork_book.sphinxext.pagemeta",
+    "cowork_book.sphinxext.downloads",
+    "cowork_book.sphinxext.printbook",
+    "cowork_book.sphinxext.editions",
+    "cowork_book.sphinxext.casestudies",
+    "cowork_book.sphinxext.epub",
+    "cowork_book.sphinxext.glossary",
+    "cowork_book.sphinxext.langparts",
+    "cowork_book.sphinxext.safety",
+    "cowork_book.sphinxext.search",
+    "cowork_book.sphinxext.translatable",
+    "cowork_book.sphinxext.tools",
+    "cowork_book.sphinxext.figures",
+    "cowork_book.sphinxext.status",
+    "cowork_book.sphinxext.fallback",
+    "cowork_book.sphinxext.typography",
+    "cowork_book.sphinxext.cover",
+    "cowork_book.sphinxext.weight",
 ]
 
 # -- MyST: translation-safe and with no way to bring in raw output --------------------------------
@@ -60,7 +60,7 @@ gettext_language_team = "Coworking in Youth Centres translators"
 translation_progress_classes = "untranslated"
 
 # -- HTML -----------------------------------------------------------------------------------------
-html_theme = "cowork-book"  # Furo with the book's page frame (cowork_book/theme/web)
+html_theme = "cowork-book"  # Furo with the book's page frame (cowork_book/sphinxext/theme/web)
 html_title = project
 html_static_path = ["_static"]
 html_templates_path = ["_templates"]
@@ -73,7 +73,7 @@ html_css_files = [
     "css/tools.css",
     "css/glossary-tips.css",
     "css/figures.css",
-]  # the css/ files load only on pages that use them (cowork_book.weight)
+]  # the css/ files load only on pages that use them (cowork_book.sphinxext.weight)
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False

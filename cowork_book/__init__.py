@@ -1,34 +1,43 @@
-"""The book's own Sphinx extensions and tools, one module per concern.
+"""The book's own code, in three layers that import one way (commands → extensions → base):
+
+- the base, here: facts and rules that both other layers need, importing neither of them:
+  :mod:`cowork_book.book` (the book's identity), :mod:`cowork_book.languages` (its languages),
+  :mod:`cowork_book.paths`, :mod:`cowork_book.syntax` (the book's own roles), :mod:`cowork_book.pocheck`
+  (the translation rules; also a command), :mod:`cowork_book.pofiles` (catalogue counts),
+  :mod:`cowork_book.docstore` (per-document data kept across incremental builds) and
+  :mod:`cowork_book.nodetools` (the project's pinned Node.js);
+- :mod:`cowork_book.sphinxext`: the Sphinx extensions;
+- :mod:`cowork_book.commands`: the command-line tools the Makefile calls.
 
 Sphinx extensions (listed in ``conf.py``):
 
-- :mod:`cowork_book.themes`: the web (Furo-based) and EPUB themes;
-- :mod:`cowork_book.switcher`: the language switcher and ``hreflang`` links;
-- :mod:`cowork_book.pagemeta`: meta description, OpenGraph card, translated title;
-- :mod:`cowork_book.downloads`: the download list (PDF, EPUB, offline web book), with sizes and page count;
-- :mod:`cowork_book.printbook`: the print build and its PDF (WeasyPrint): cover, imprint, page references;
-- :mod:`cowork_book.editions`: web-only and print-only content (``{web-only}``), left out where it makes no sense;
-- :mod:`cowork_book.linebreaks` (used by printbook): no hyphen in names and addresses, per-language spaces;
-- :mod:`cowork_book.epub`: valid XHTML, EPUB Accessibility 1.1 metadata and a reproducible zip for the EPUB;
-- :mod:`cowork_book.casestudies`: case-study schema, validator, fact box and explorer;
-- :mod:`cowork_book.figures`: floor plans, the pilot timeline and the case-study map, as translated inline SVG;
-- :mod:`cowork_book.glossary`: glossary references that survive translation;
-- :mod:`cowork_book.safety`: translations read from checked catalogues; no file insertion, no raw HTML;
-- :mod:`cowork_book.search`: search in every language: Latvian and Estonian stemmers, translated messages, ranking;
-- :mod:`cowork_book.translatable`: every paragraph reaches the translators;
-- :mod:`cowork_book.status`: the translation status page;
-- :mod:`cowork_book.weight`: each page loads only the styles and scripts it uses.
-- :mod:`cowork_book.tools`: self-assessment and pilot planner (from the chapters), glossary tooltips, fillable PDF.
-- :mod:`cowork_book.cover`: the book's cover on the web's first page and Download page.
+- ``sphinxext.themes``: the web (Furo-based) and EPUB themes;
+- ``sphinxext.switcher``: the language switcher and ``hreflang`` links;
+- ``sphinxext.pagemeta``: meta description, OpenGraph card, translated title;
+- ``sphinxext.downloads``: the download list (PDF, EPUB, offline web book), with sizes and page count;
+- ``sphinxext.printbook``: the print build and its PDF (WeasyPrint): cover, imprint, page references;
+- ``sphinxext.editions``: web-only and print-only content (``{web-only}``), left out where it makes no sense;
+- ``sphinxext.linebreaks`` (used by printbook): no hyphen in names and addresses, per-language spaces;
+- ``sphinxext.epub``: valid XHTML, EPUB Accessibility 1.1 metadata and a reproducible zip for the EPUB;
+- ``sphinxext.casestudies``: case-study schema, validator, fact box and explorer;
+- ``sphinxext.figures``: floor plans, the pilot timeline and the case-study map, as translated inline SVG;
+- ``sphinxext.glossary``: glossary references that survive translation;
+- ``sphinxext.safety``: translations read from checked catalogues; no file insertion, no raw HTML;
+- ``sphinxext.search``: search in every language: Latvian and Estonian stemmers, translated messages, ranking;
+- ``sphinxext.translatable``: every paragraph reaches the translators;
+- ``sphinxext.status``: the translation status page;
+- ``sphinxext.weight``: each page loads only the styles and scripts it uses.
+- ``sphinxext.tools``: self-assessment and pilot planner (from the chapters), glossary tooltips, fillable PDF.
+- ``sphinxext.cover``: the book's cover on the web's first page and Download page.
 
-Tools (``python -m cowork_book.<tool>``):
+Commands (``python -m cowork_book.commands.<name>``):
 
-- :mod:`cowork_book.build`: builds every language and format, with isolation and a summary;
-- :mod:`cowork_book.pocheck`: checks the translation catalogues (also used by :mod:`~cowork_book.safety`);
-- :mod:`cowork_book.catalogues`: ``update`` and ``stats`` of the catalogues;
-- :mod:`cowork_book.terms` and :mod:`cowork_book.spelling`: termbase and spelling checks of translations;
-- :mod:`cowork_book.release`: the release folder, sitemap and checksums;
-- :mod:`cowork_book.bench`: build times and output sizes;
-- :mod:`cowork_book.sysdeps`: checks (and, as root, installs) the Debian packages needed.
-- :mod:`cowork_book.languages`: the one list of the book's languages.
+- ``commands.build``: builds every language and format, with isolation and a summary;
+- ``pocheck``: checks the translation catalogues (also used by ``sphinxext.safety``);
+- ``commands.catalogues``: ``update`` and ``stats`` of the catalogues;
+- ``commands.terms`` and ``commands.spelling``: termbase and spelling checks of translations;
+- ``commands.release``: the release folder, sitemap and checksums;
+- ``commands.bench``: build times and output sizes;
+- ``commands.sysdeps``: checks (and, as root, installs) the Debian packages needed.
+- ``languages``: the one list of the book's languages.
 """

@@ -4,7 +4,7 @@ Adding a language is one line in ``REGISTRY`` plus ``make update-po``. The Makef
 the page metadata, the spelling check, the system packages, the tests and the CI matrix all read this table;
 ``python -m cowork_book.languages`` prints the codes for the Makefile, ``--matrix`` the CI matrix as JSON
 (``--matrix --changed-since origin/main``: only the languages a pull request touches, plus English).
-Standard library only: :mod:`cowork_book.sysdeps` reads it before the virtual environment exists.
+Standard library only: :mod:`cowork_book.commands.sysdeps` reads it before the virtual environment exists.
 """
 
 import json

@@ -10,9 +10,9 @@ on every machine. Debian's ``nodejs`` and ``npm`` are still what installs the pa
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from cowork_book.paths import ROOT
+
 NODE_BIN = ROOT / "node_modules" / ".bin"
 
 

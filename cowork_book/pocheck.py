@@ -6,7 +6,7 @@ languages (all translations by default) and exits non-zero on any problem.
 
 Two layers: GNU gettext's own check (``msgfmt -c``: syntax, headers, plural forms), then the MyST-aware rules
 below, one small function per rule in the ``RULES`` table, each comparing a translation with its English.
-:mod:`cowork_book.safety` applies the same rules inside the build, so a check that was skipped still cannot
+:mod:`cowork_book.sphinxext.safety` applies the same rules inside the build, so a check that was skipped still cannot
 hurt. Written here because no gettext tool knows MyST; polib reads the files.
 """
 
@@ -18,11 +18,9 @@ from pathlib import Path
 
 import polib
 
-from cowork_book.langparts import LANGUAGE_CODE, ROLE_TEXT
 from cowork_book.languages import TRANSLATIONS
-
-ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "locales"
+from cowork_book.paths import LOCALES, ROOT
+from cowork_book.syntax import LANGUAGE_CODE, ROLE_TEXT
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 LANG_ROLE = re.compile(r"\{lang\}`([^`<]*?)\s*<[^`<>]*>`")
@@ -236,7 +234,7 @@ def _rel(path):
 
 def report(check, argv=None, what="problem(s)"):
     """Print ``check(lang)``'s findings for the languages in ``argv`` (all translations by default) and a count;
-    the exit code for a command line (also used by :mod:`cowork_book.style`)."""
+    the exit code for a command line (also used by :mod:`cowork_book.commands.style`)."""
     langs = (argv if argv is not None else sys.argv[1:]) or TRANSLATIONS
     problems = [p for lang in langs for p in check(lang)]
     for problem in problems:

@@ -1,7 +1,8 @@
 """Shared fixtures: the real book, built once per test session with the same command as ``make all``.
 
 While you iterate, ``COWORK_TEST_BUILD=<folder>`` reuses a build made earlier with
-``python -m cowork_book.build --out <folder> --base-url https://book.example.org/coworking/ | tee <folder>/build.log``
+``python -m cowork_book.commands.build --out <folder> --base-url https://book.example.org/coworking/
+| tee <folder>/build.log``
 instead of building again (``make test`` and CI always build afresh).
 """
 
@@ -12,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from cowork_book.bench import copy_checkout
 from cowork_book.book import BOOK
+from cowork_book.commands.bench import copy_checkout
+from cowork_book.commands.serve import serving
 from cowork_book.languages import LANGUAGES
-from cowork_book.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 REUSED = os.environ.get("COWORK_TEST_BUILD")
@@ -40,7 +41,7 @@ def book():
         built = 0 if (SITE / "index.html").exists() else 1
         return subprocess.CompletedProcess(["reused", str(BUILD)], built, output, "")
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--out", str(BUILD), "--fresh", "--base-url", BASE_URL],
+        [sys.executable, "-m", "cowork_book.commands.build", "--out", str(BUILD), "--fresh", "--base-url", BASE_URL],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -110,9 +111,9 @@ def remove_translation(book, lang="lv"):
 
 
 def build_copy(book, out, *args):
-    """``python -m cowork_book.build`` of the copy ``book`` into ``out``; the completed process."""
+    """``python -m cowork_book.commands.build`` of the copy ``book`` into ``out``; the completed process."""
     return subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--source", str(book), "--out", str(out), *args],
+        [sys.executable, "-m", "cowork_book.commands.build", "--source", str(book), "--out", str(out), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

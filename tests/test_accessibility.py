@@ -7,9 +7,9 @@ import pytest
 import sphinx_design
 from htmlparse import read
 
-from cowork_book.bench import page_weight
+from cowork_book.commands.bench import page_weight
 from cowork_book.languages import LANGUAGES
-from cowork_book.weight import DESIGN_CSS, trim_stylesheet
+from cowork_book.sphinxext.weight import DESIGN_CSS, trim_stylesheet
 
 AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
 RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}

@@ -17,7 +17,7 @@ def test_a_broken_language_does_not_stop_the_others(tmp_path):
     po.write_text(text.replace('msgstr "', 'msgstr "<script>alert(1)</script> ', 3), encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--source", str(book), "--out", str(out)]
+        [sys.executable, "-m", "cowork_book.commands.build", "--source", str(book), "--out", str(out)]
         + ["--langs", "en", "lv", "et", "--formats", "html"],
         cwd=ROOT,
         capture_output=True,

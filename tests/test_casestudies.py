@@ -9,8 +9,8 @@ import pytest
 from conftest import copy_book
 from htmlparse import read
 
-from cowork_book.casestudies import validate
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.casestudies import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted(

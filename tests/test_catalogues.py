@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cowork_book.catalogues import language_stats
+from cowork_book.commands.catalogues import language_stats
 from cowork_book.languages import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def test_stats_counts_every_entry():
         s = language_stats(lang)
         assert s["translated"] + s["fuzzy"] + s["untranslated"] > 500
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.catalogues", "stats", *TRANSLATIONS],
+        [sys.executable, "-m", "cowork_book.commands.catalogues", "stats", *TRANSLATIONS],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -54,7 +54,7 @@ def test_update_po_twice_changes_nothing(tmp_path):
     """The committed catalogues are up to date, and refreshing them again rewrites nothing (no churn)."""
     from conftest import copy_book
 
-    from cowork_book.catalogues import update
+    from cowork_book.commands.catalogues import update
 
     book = copy_book(tmp_path / "book")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
@@ -79,7 +79,7 @@ def test_changed_english_becomes_fuzzy_with_the_previous_english_and_is_listed_f
     import polib
     from conftest import copy_book
 
-    from cowork_book import catalogues
+    from cowork_book.commands import catalogues
 
     book = copy_book(tmp_path / "book")
     page = book / "docs" / "about.md"

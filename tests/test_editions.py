@@ -1,4 +1,4 @@
-"""Web-only content (cowork_book.editions): on the web book, left out of the EPUB and of the PDF.
+"""Web-only content (cowork_book.sphinxext.editions): on the web book, left out of the EPUB and of the PDF.
 
 The PDF side is checked for every language in ``test_print_edition.py`` (against what the print build says it
 left out); here the same marks are followed to the web pages and into the EPUB, in English.

@@ -15,9 +15,9 @@ import pytest
 from conftest import ROOT, SITE, STEM
 from languages import letters_found
 
-from cowork_book import epub as book_epub
 from cowork_book import nodetools
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext import epub as book_epub
 
 ACE = ROOT / "node_modules" / "@daisy" / "ace" / "bin" / "ace-puppeteer.js"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,7 +8,7 @@ import pikepdf
 from conftest import STEM
 from conftest import UNTRANSLATED_PARAGRAPH as ENGLISH
 
-from cowork_book.status import english_date
+from cowork_book.sphinxext.status import english_date
 
 NOTE = "Daļa šīs lapas vēl nav iztulkota"
 

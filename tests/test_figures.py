@@ -1,5 +1,5 @@
-"""Pictures (cowork_book/figures.py): named in each language, no English in translated pictures, one linked point
-per case on the map, light pages, vector in the PDF, valid in the EPUB."""
+"""Pictures (cowork_book/sphinxext/figures.py): named in each language, no English in translated pictures, one
+linked point per case on the map, light pages, vector in the PDF, valid in the EPUB."""
 
 import gzip
 import html
@@ -15,9 +15,9 @@ from conftest import STEM
 from pypdf import PdfReader
 from test_accessibility import BUDGET, page_weight
 
-from cowork_book.data.derive_map import project
-from cowork_book.figures import LAYOUTS, MAP_DATA
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.data.derive_map import project
+from cowork_book.sphinxext.figures import LAYOUTS, MAP_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = [lang for lang in LANGUAGES if lang != "en"]

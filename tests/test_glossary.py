@@ -1,11 +1,11 @@
-"""The glossary in each language's own order, on the web and in the PDF (cowork_book.glossary)."""
+"""The glossary in each language's own order, on the web and in the PDF (cowork_book.sphinxext.glossary)."""
 
 import re
 
 import pytest
 
-from cowork_book.glossary import collation_key
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.glossary import collation_key
 
 
 @pytest.mark.parametrize(

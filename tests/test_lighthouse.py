@@ -6,7 +6,7 @@ reference phone, and a page that is slow still fails."""
 
 import pytest
 
-from cowork_book import lighthouse
+from cowork_book.commands import lighthouse
 
 LANGS = ["en", "lv", "ru"]
 

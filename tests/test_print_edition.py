@@ -18,9 +18,9 @@ import tinyhtml5
 from conftest import ROOT, STEM
 
 from cowork_book.book import BOOK
-from cowork_book.casestudies import front_matter
-from cowork_book.glossary import collation_key
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.casestudies import front_matter
+from cowork_book.sphinxext.glossary import collation_key
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character
@@ -322,7 +322,7 @@ def _figures(book):
 
 
 def test_russian_one_letter_words_do_not_end_a_line(site):
-    """A rule of Russian typesetting (cowork_book.linebreaks); the other languages have none. Text drawn in a
+    """A rule of Russian typesetting (cowork_book.sphinxext.linebreaks); the other languages have none. Text drawn in a
     picture (its own SVG lines) is not set by the text's rules."""
     russian = Book(site, "ru")
     figures, ends = _figures(russian), []

@@ -122,7 +122,7 @@ def _links(doc):
 
 def test_every_link_from_the_root_pages_resolves_on_a_sub_path(pages):
     """Served as Pages serves it (under /<repository>/): the root pages, and the pages they link to."""
-    from cowork_book.serve import serving
+    from cowork_book.commands.serve import serving
 
     with serving(pages.parent) as server:
         base = f"{server}/{pages.name}/"

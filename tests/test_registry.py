@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cowork_book.bench import checkout_files
 from cowork_book.book import BOOK
+from cowork_book.commands.bench import checkout_files
 from cowork_book.languages import LANGUAGES, REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def test_ci_builds_only_the_languages_a_translation_change_touches():
     assert affected(["locales/lv/LC_MESSAGES/docs/about.po"]) == ["en", "lv"]
     assert affected(["locales/ru/style.toml", "locales/et/termbase.tsv"]) == ["en", "et", "ru"]
     assert affected(["locales/lv/LC_MESSAGES/x.po", "docs/about.md"]) == list(LANGUAGES)
-    assert affected(["cowork_book/build.py"]) == list(LANGUAGES)
+    assert affected(["cowork_book/commands/build.py"]) == list(LANGUAGES)
 
 
 def test_matrix_is_json_for_the_ci(tmp_path):

@@ -12,9 +12,9 @@ import pytest
 from conftest import BASE_URL, ROOT, STEM
 from pypdf import PdfReader
 
-from cowork_book import release
+from cowork_book.commands import release
+from cowork_book.commands.serve import serving
 from cowork_book.languages import LANGUAGES
-from cowork_book.serve import serving
 
 BASE = BASE_URL
 

@@ -17,7 +17,17 @@ def _files(folder):
 
 def test_second_build_is_identical(site, tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.build", "--out", str(tmp_path), "--langs", "en", "--base-url", BASE_URL],
+        [
+            sys.executable,
+            "-m",
+            "cowork_book.commands.build",
+            "--out",
+            str(tmp_path),
+            "--langs",
+            "en",
+            "--base-url",
+            BASE_URL,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

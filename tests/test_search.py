@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 from sphinx.search import _NON_MINIFIED_JS_PATH
 
 from cowork_book.languages import LANGUAGES
-from cowork_book.search import SearchEstonian, SearchLatvian
-from cowork_book.search.interface import MESSAGES, NO_RESULTS, PLURALS
-from cowork_book.search.latvian import stem
+from cowork_book.sphinxext.search import SearchEstonian, SearchLatvian
+from cowork_book.sphinxext.search.interface import MESSAGES, NO_RESULTS, PLURALS
+from cowork_book.sphinxext.search.latvian import stem
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "fixtures" / "latvian-stems.json").read_text(encoding="utf-8"))
@@ -211,7 +211,7 @@ def test_snippets_read_as_text_and_fact_box_labels_are_not_indexed(browser, serv
 
 def test_plural_search_message_reaches_the_catalogue_template(tmp_path):
     """``make update-po`` keeps the plural forms: the interface template has the summary with msgid_plural."""
-    from cowork_book.catalogues import write_interface_pot
+    from cowork_book.commands.catalogues import write_interface_pot
 
     write_interface_pot(tmp_path)
     pot = polib.pofile(str(tmp_path / "sphinx.pot"))

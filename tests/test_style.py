@@ -6,7 +6,7 @@ import textwrap
 import polib
 import pytest
 
-from cowork_book import style
+from cowork_book.commands import style
 from cowork_book.languages import TRANSLATIONS
 
 RULES = textwrap.dedent(

@@ -1,11 +1,11 @@
-"""System packages and tool start checks (``python3 -m cowork_book.sysdeps``): every test tool really starts on
+"""System packages and tool start checks (``python3 -m cowork_book.commands.sysdeps``): every test tool really starts on
 this machine, and a tool that is hidden or cannot load a library is reported with the apt-get line to run."""
 
 import os
 import subprocess
 import sys
 
-from cowork_book import sysdeps
+from cowork_book.commands import sysdeps
 from cowork_book.languages import REGISTRY
 
 
@@ -26,7 +26,7 @@ def test_a_tool_hidden_from_path_is_reported_before_any_test(tmp_path):
         (bin_dir / tool).symlink_to(subprocess.run(["which", tool], capture_output=True, text=True).stdout.strip())
     env = dict(os.environ, PATH=str(bin_dir))
     proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.sysdeps", "test"],
+        [sys.executable, "-m", "cowork_book.commands.sysdeps", "test"],
         cwd=sysdeps.ROOT,
         env=env,
         capture_output=True,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cowork_book import spelling, terms
-from cowork_book.catalogues import language_stats
+from cowork_book.commands import spelling, terms
+from cowork_book.commands.catalogues import language_stats
 from cowork_book.languages import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ def test_every_entry_translated_and_none_fuzzy(lang):
 
 def test_make_stats_reports_100_percent():
     out = subprocess.run(
-        [sys.executable, "-m", "cowork_book.catalogues", "stats", *TRANSLATIONS],
+        [sys.executable, "-m", "cowork_book.commands.catalogues", "stats", *TRANSLATIONS],
         capture_output=True,
         text=True,
         cwd=ROOT,
