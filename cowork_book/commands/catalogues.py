@@ -32,8 +32,7 @@ def interface_sources():
 
     yield from sorted((ROOT / "_templates").rglob("*.html"))
     yield from sorted((ROOT / "cowork_book").rglob("*.html"))  # the themes
-    yield from sorted((ROOT / "cowork_book").glob("*.py"))
-    yield from sorted((ROOT / "cowork_book" / "search").glob("*.py"))  # the search page's messages
+    yield from sorted((ROOT / "cowork_book").rglob("*.py"))  # the extensions, the search page's messages
     yield from sorted((Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"))
 
 
