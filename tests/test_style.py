@@ -86,7 +86,7 @@ def test_a_language_without_style_sheet_is_reported(tmp_path):
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_every_translation_has_a_style_sheet_for_people_and_rules(lang):
-    sheet = style.ROOT / "locales" / lang / "style.md"
+    sheet = style.LOCALES / lang / "style.md"
     assert sheet.exists() and len(sheet.read_text(encoding="utf-8").split()) > 150, f"{sheet} missing or thin"
     rules = style.load(lang)
     assert rules and rules.quotes and rules.other_form and rules.forbidden, f"locales/{lang}/style.toml is incomplete"
