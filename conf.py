@@ -16,8 +16,8 @@ book_source_language = "en"
 language = "en"  # each build sets its own with -D language=xx
 
 root_doc = "index"
-include_patterns = ["index.md", "docs/**", "case_studies/**"]
-exclude_patterns = ["case_studies/_template.md"]
+include_patterns = ["index.md", "docs/**", "case_studies/**", "activities/**"]
+exclude_patterns = ["case_studies/_template.md", "activities/_template.md"]
 
 extensions = [
     "myst_parser",
