@@ -12,6 +12,11 @@ with ``BOOK_ARTIFACTS`` set): ``--artifacts`` takes the downloaded artifacts, on
 language, and puts them together as ``<site>/<lang>`` first. Where ``GITHUB_OUTPUT`` is set, the release folder
 is written to it (``folder=...``) for the step that uploads it to Pages. ``tests/test_publish.py`` runs the
 workflow's publish steps as written, so the two cannot drift apart.
+
+Why not sphinx-sitemap: it writes one sitemap per Sphinx build, from inside that build. This book is six builds
+(in CI, six jobs) put together afterwards, and its sitemap must list each page once with the ``hreflang``
+alternates of the languages that really have it, the root chooser, and none of the pages a search engine should
+skip (search, index, 404). That is only known once the languages are side by side, which is here.
 """
 
 import argparse

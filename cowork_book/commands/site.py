@@ -7,6 +7,10 @@ The chooser never sends a reader away on its own guess: a Latvian reading on an 
 "Latviešu". It marks the first of the browser's languages that the book has (and gives it the focus), and goes
 on only when the reader picks a language, or at once to the language they picked last (here or in the book's
 switcher, :data:`cowork_book.sphinxext.switcher.REMEMBER`, kept in the browser only).
+
+Why not sphinx-notfound-page: it makes a 404 page inside one Sphinx build, in that build's language and with
+absolute links under one configured prefix. This book's 404 sits above the six language folders, must offer every
+language, and must work from any sub-path and from a USB stick, so it is one small static file written here.
 """
 
 import html
