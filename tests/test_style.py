@@ -68,6 +68,7 @@ def test_each_rule_reports_file_line_and_what_to_do(locales, msgstr, expected):
         "Проект 2017-2-LV02-KA205-001661 и «цитата», 3–5 лет, три-пять человек…",
         'Ссылка [текст](https://example.org/a-"b"...) и {lang}`"Quoted" title <en>` и `code "x"`.',
         "{ref}`текст <ch-ready>` и {term}`коворкинг <coworking>`.",
+        "См. {ref}`ты`.",  # a bare label is not prose (readers see the title of its target)
     ],
 )
 def test_markup_and_correct_text_pass(locales, msgstr):

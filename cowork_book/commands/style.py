@@ -54,6 +54,7 @@ DOUBLE_QUOTES = '"“”„«»‟″'
 MARKUP = [
     (re.compile(r"\{lang\}`[^`]*`"), " "),
     (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),
+    (re.compile(r"\{(?:ref|doc|numref|download)\}`[^`<]*`"), " "),  # a bare label: readers see the target's title
     (re.compile(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^`<>]*>)?`"), r"\1"),
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"`[^`]*`"), " "),
