@@ -19,7 +19,10 @@ Sphinx extensions (listed in ``conf.py``):
 - ``sphinxext.editions``: web-only and print-only content (``{web-only}``), left out where it makes no sense;
 - ``sphinxext.linebreaks`` (used by printbook): no hyphen in names and addresses, per-language spaces;
 - ``sphinxext.epub``: valid XHTML, EPUB Accessibility 1.1 metadata and a reproducible zip for the EPUB;
-- ``sphinxext.casestudies``: case-study schema, validator, fact box and explorer;
+- ``sphinxext.collections``: one way to declare a collection of pages with front-matter facts: schema,
+  validator, fact box, cards, filters and explorer (used by the two below);
+- ``sphinxext.casestudies``: the case-study collection;
+- ``sphinxext.activities``: the activity collection;
 - ``sphinxext.figures``: floor plans, the pilot timeline and the case-study map, as translated inline SVG;
 - ``sphinxext.glossary``: glossary references that survive translation;
 - ``sphinxext.safety``: translations read from checked catalogues; no file insertion, no raw HTML;
@@ -28,6 +31,9 @@ Sphinx extensions (listed in ``conf.py``):
 - ``sphinxext.status``: the translation status page;
 - ``sphinxext.weight``: each page loads only the styles and scripts it uses.
 - ``sphinxext.tools``: self-assessment and pilot planner (from the chapters), glossary tooltips, fillable PDF.
+- ``sphinxext.handouts``: activity handouts: lines to write on (web, EPUB), "Print the handout", print styles.
+- ``sphinxext.activitylinks`` (used by tools): chapters, roadmap steps, planner and self-assessment list the
+  activities whose front matter names them.
 - ``sphinxext.cover``: the book's cover on the web's first page and Download page.
 
 Commands (``python -m cowork_book.commands.<name>``):

@@ -56,7 +56,14 @@ def test_pages_load_only_what_they_use(site):
 
 def test_skip_link_landmarks_and_one_h1_per_page(site):
     for lang in LANGUAGES:
-        for path in ("index.html", "docs/guidelines/the-space.html", "case_studies/sende.html"):
+        for path in (
+            "index.html",
+            "docs/guidelines/the-space.html",
+            "case_studies/sende.html",
+            "activities/index.html",
+            "activities/first-coffee.html",
+            "docs/start-here/index.html",
+        ):
             doc = read(site / lang / path)
             assert doc.find("a", href="#furo-main-content"), path
             assert len(doc.find("h1")) == 1, path

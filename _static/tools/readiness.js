@@ -1,5 +1,6 @@
 /* Readiness self-assessment: one radio group per statement, a score and a reading per theme, an overall result
-   and the two themes to start with (each with the chapter that helps and an activity). The overall result reads
+   and the two themes to start with (each with the chapter that helps and its activities); a weak theme's result
+   names the chapter and the activities too. The overall result reads
    the scores as the chapter does: ready when most themes score 4 or more (the lowest score of the second band)
    and the required theme (Rules) does too; nearly ready when at least half do; not ready yet otherwise. The
    required theme, when below 4, comes first among the themes to start with; then the lowest scores.
@@ -72,6 +73,10 @@
     var start = result ? result.start : [];
     root.querySelector(".readiness-start").hidden = !start.length;
     [].forEach.call(startList.children, function (item) { item.hidden = true; });
+    each(".readiness-result", function (item) { // printed once: under "Where to start", not again below
+      var key = item.getAttribute("data-theme");
+      item.classList.toggle("readiness-in-start", start.some(function (r) { return r.key === key; }));
+    });
     start.forEach(function (r) {
       var item = startList.querySelector('li[data-theme="' + r.key + '"]');
       item.querySelector(".readiness-start-score").textContent = fill(labels.score, { score: r.score, max: r.max });
@@ -96,6 +101,8 @@
       // The weakest themes: those not ready yet, and the lowest-scoring ones unless they are a strength already.
       var weak = r.complete && (b === 0 || (r.score === lowest && b < bands.length - 1));
       item.querySelector(".readiness-result-help").hidden = !weak;
+      var activities = item.querySelector(".readiness-result-activities"); // the activities for the theme
+      if (activities) activities.hidden = !weak;
       item.classList.toggle("readiness-weak", weak);
     });
     var result = overall(results);

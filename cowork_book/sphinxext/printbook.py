@@ -5,6 +5,8 @@ contents page numbers one page off, and LaTeX needs ~480 MB of system packages a
 is Sphinx's ``singlehtml`` with these changes:
 
 - its own theme (``theme/print``: no theme CSS to fight) with a cover, an imprint and a back cover;
+- an activity's handout (:mod:`cowork_book.sphinxext.handouts`) last in its activity, so that its pages, to
+  photocopy, hold nothing for the facilitator (a Credits section after it moves before it);
 - a contents list of parts, chapters and their sections, leaving out the headings that recur from chapter to
   chapter ("Sources", "Over to you", a case study's sub-headings): they help nobody find anything;
 - cross-references printed with the page they point to, "see Rules and safety (p. 65)", in the book's
@@ -22,6 +24,7 @@ import os
 import re
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from babel.dates import format_date
@@ -100,6 +103,7 @@ class PrintPDFBuilder(SingleFileHTMLBuilder):
     def assemble_doctree(self):
         tree = super().assemble_doctree()
         lift_parts(tree)
+        handouts_last(tree, self.config.book_handout_sections)
         unlink_missing_targets(tree)
         self.print_toc = contents_entries(tree, self.config.book_print_toc_depth)
         return tree
@@ -148,6 +152,15 @@ def _walk(node, cls):
             yield child
         if isinstance(child, nodes.Element):
             yield from _walk(child, cls)
+
+
+def handouts_last(tree, pattern):
+    """Each handout (a section whose id matches ``pattern``) becomes the last section of its activity."""
+    for section in list(_walk(tree, nodes.section)):
+        for sheet in [c for c in section.children if isinstance(c, nodes.section) and c["ids"]]:
+            if fnmatchcase(sheet["ids"][0], pattern) and section.children[-1] is not sheet:
+                section.remove(sheet)
+                section.append(sheet)
 
 
 def unlink_missing_targets(tree):
@@ -407,6 +420,7 @@ def write_pdf(builder):
 
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.editions")
+    app.setup_extension("cowork_book.sphinxext.tools")  # book_handout_sections
     app.add_config_value("book_print_toc_depth", 3, "env", int)
     app.add_config_value(
         "book_project",

@@ -4,7 +4,8 @@
   from the chapters themselves, as translated: the six themes and their statements of "Getting ready"
   (sections ``ch-ready-theme-*``), its answer scale and score readings (the tables under
   ``ch-ready-self-assessment`` and ``ch-ready-scoring``), and the steps of "A pilot roadmap" (sections
-  ``ch-roadmap-step-*`` with their "When: week N"). No question or step is written twice, so every language
+  ``ch-roadmap-step-*`` with their "When: week N", each with the activities whose ``roadmap:`` lists it).
+  No question or step is written twice, so every language
   has the tools as soon as it has the chapters. Fixed labels (buttons, "Week", headings) use ``_()`` and are
   translated in ``sphinx.po``.
 - The web book renders a readable list that ``_static/tools/readiness.js`` and ``planner.js`` turn into the
@@ -12,14 +13,17 @@
   The EPUB and a browser without JavaScript get the list; the PDF (``printpdf``) gets real form fields, so it is
   fillable. The self-assessment ends with an overall result, read as the chapter says ("if most of your themes
   score 4 or more", and Rules, ``book_readiness_required``, at least 4), and the two themes to start with, each
-  with its chapter and an activity (``book_readiness_activities``, by default the chapter's "Over to you");
+  with its chapter and its activities (those whose front matter lists the theme in ``readiness:``, see
+  :mod:`cowork_book.sphinxext.activitylinks`; ``book_readiness_activities`` overrides; without any, the
+  chapter's "Over to you"); a weak theme's result names them too;
   "Print my results" prints that on one page. The planner's calendar file is named in the page's language, and
   each event carries the step's done state, the note and a link back to the step.
 - Glossary tooltips: each web page carries the definitions of the glossary terms it links to (from the
   translated glossary, with each reference shown as the title it points to), in a hidden list that
   ``_static/tools/glossary-tooltips.js`` shows on hover, focus and tap.
 - Worksheets: in the PDF, every run of four or more underscores in the worksheets appendix becomes a text field,
-  and the items of its checklists (``book_worksheets_checklists``) get boxes to tick.
+  and the items of its checklists (``book_worksheets_checklists``) get boxes to tick. An activity's handout (the
+  sections ``book_handout_sections``, ``act-*-handout``) is a worksheet too: its own page, fields, every list ticks.
 
 Written here because the tools are built from the book's own chapters; each builder gets its own markup.
 """
@@ -27,6 +31,7 @@ Written here because the tools are built from the book's own chapters; each buil
 import html
 import json
 import re
+from fnmatch import fnmatchcase
 
 from docutils import nodes
 from sphinx import addnodes
@@ -36,6 +41,7 @@ from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.docstore import store, track
+from cowork_book.sphinxext.activitylinks import activity_links
 
 logger = logging.getLogger(__name__)
 
@@ -182,14 +188,13 @@ def readiness_data(app, fromdoc):
         if key not in chapters:
             raise ToolError(f"theme {key!r} has no chapter in book_readiness_chapters")
         help_doc, help_anchor, help_title = _label_doc(app, chapters[key])
-        activity_doc, activity_anchor, activity_title = _label_doc(app, _activity_label(app, key))
         themes.append(
             {
                 "key": key,
                 "title": _title(section),
                 "statements": [_text(item) for item in items.children],
                 "help": (help_title, _href(app, fromdoc, help_doc, help_anchor)),
-                "activity": (activity_title, _href(app, fromdoc, activity_doc, activity_anchor)),
+                "activities": _theme_activities(app, fromdoc, key),
             }
         )
     if not themes or not scale:
@@ -217,10 +222,19 @@ def readiness_data(app, fromdoc):
     }
 
 
-def _activity_label(app, theme):
-    """The activity for a theme: ``book_readiness_activities`` (once the book has an activity library), else the
-    "Over to you" section of the chapter that helps (``<chapter label>-activity``)."""
-    return app.config.book_readiness_activities.get(theme) or f"{app.config.book_readiness_chapters[theme]}-activity"
+def _theme_activities(app, fromdoc, theme):
+    """``[(title, href)]``: the activities for a theme. ``book_readiness_activities`` (a label or a list of
+    labels) overrides; else the activities whose ``readiness:`` lists the theme; else the "Over to you" section
+    of the chapter that helps (``<chapter label>-activity``)."""
+    override = app.config.book_readiness_activities.get(theme)
+    if not override:
+        found = activity_links(app, fromdoc, "readiness", theme)
+        if found:
+            return found
+        override = f"{app.config.book_readiness_chapters[theme]}-activity"
+    labels = [override] if isinstance(override, str) else override
+    found = [_label_doc(app, label) for label in labels]
+    return [(title, _href(app, fromdoc, doc, anchor)) for doc, anchor, title in found]
 
 
 def planner_data(app, fromdoc):
@@ -244,7 +258,9 @@ def planner_data(app, fromdoc):
             phases.append({"title": phase, "steps": []})
         anchor = next(i for i in section["ids"] if i.startswith(ROADMAP["steps"]))
         href = _href(app, fromdoc, docname, anchor)
-        phases[-1]["steps"].append({"key": key, "title": _title(section), "week": week, "href": href})
+        activities = activity_links(app, fromdoc, "roadmap", anchor)
+        step = {"key": key, "title": _title(section), "week": week, "href": href, "activities": activities}
+        phases[-1]["steps"].append(step)
     if not phases:
         raise ToolError("no steps found")
     return {"phases": phases}
@@ -377,6 +393,12 @@ class WorksheetFields(SphinxPostTransform):
             for table in list(root.findall(nodes.table)):
                 answer_room(table)
             self._walk(root, {"section": target.rsplit("/", 1)[-1], "counts": {}, "checklist": False})
+        for sheet in list(self.document.findall(nodes.section)):  # activities' handouts: every list a checklist
+            if sheet["ids"] and fnmatchcase(sheet["ids"][0], self.config.book_handout_sections):
+                sheet["classes"].append("book-handout")
+                for table in list(sheet.findall(nodes.table)):
+                    answer_room(table)
+                self._walk(sheet, {"section": sheet["ids"][0], "counts": {}, "checklist": True, "prefix": ""})
 
     def _handouts(self, root):
         appendix = next(iter(root.findall(nodes.section)), None)
@@ -394,7 +416,7 @@ class WorksheetFields(SphinxPostTransform):
     def _name(self, context):
         section = context["section"]
         number = context["counts"][section] = context["counts"].get(section, 0) + 1
-        return f"ws-{section.removeprefix('app-worksheets-')}-{number}"
+        return f"{context.get('prefix', 'ws-')}{section.removeprefix('app-worksheets-')}-{number}"
 
     def _walk(self, node, context):
         for child in list(node.children):
@@ -704,6 +726,8 @@ def readiness_key(translator, data, interactive):
             "li",
             esc(f"{theme['title']}: "),
             tag("a", esc(theme["help"][0]), class_="reference internal", href=theme["help"][1]),
+            esc(f". {_('Activities that help')}: "),
+            link_sequence(theme["activities"]),
         )
         for theme in data["themes"]
     ]
@@ -729,6 +753,13 @@ def readiness_results(translator, data):
                 tag("p", tag("strong", esc(theme["title"])), ": ", tag("span", class_="readiness-result-score")),
                 tag("p", class_="readiness-result-reading"),
                 tag("p", esc(f"{_('Chapter that helps')}: "), link, class_="readiness-result-help", hidden=True),
+                activities_of(
+                    _("Activities that help"),
+                    theme["activities"],
+                    f"readiness-result-activities-{theme['key']}",
+                    class_="readiness-result-activities",
+                    hidden=True,
+                ),
                 class_="readiness-result",
                 data_theme=theme["key"],
             )
@@ -762,19 +793,34 @@ def readiness_results(translator, data):
 
 
 def readiness_start_item(theme):
-    """A theme to start with (the script shows two): its score, the chapter that helps and an activity."""
+    """A theme to start with (the script shows two): its score, the chapter that helps and its activities."""
     chapter = tag("a", esc(theme["help"][0]), class_="reference internal", href=theme["help"][1])
-    activity = tag(
-        "a", esc(f"{theme['activity'][0]} ({theme['help'][0]})"), class_="reference internal", href=theme["activity"][1]
-    )
+    label = _("Activities that help")
     return tag(
         "li",
         tag("p", tag("strong", esc(theme["title"])), ": ", tag("span", class_="readiness-start-score")),
         tag("p", esc(f"{_('Chapter that helps')}: "), chapter),
-        tag("p", esc(f"{_('Activity')}: "), activity),
+        activities_of(label, theme["activities"], f"readiness-start-activities-{theme['key']}"),
         data_theme=theme["key"],
         hidden=True,
     )
+
+
+def activities_of(label, links, ident, class_="", **attrs):
+    """Activities (links to their pages) under a label, as a list that the label names."""
+    items = [tag("li", tag("a", esc(title), class_="reference internal", href=href)) for title, href in links]
+    return tag(
+        "div",
+        tag("p", esc(f"{label}:"), id=ident, class_="book-activities-label"),
+        tag("ul", *items, class_="book-activity-list", aria_labelledby=ident),
+        class_=f"book-activities {class_}".strip(),
+        **attrs,
+    )
+
+
+def link_sequence(links):
+    """Links in a line, "A, B, C" (the PDF prints each one's page after it)."""
+    return ", ".join(tag("a", esc(title), class_="reference internal", href=href) for title, href in links)
 
 
 def confirm_clear(kind, question):
@@ -854,6 +900,8 @@ def planner_step(step, interactive):
             class_="planner-step-when",
         ),
     ]
+    if step["activities"]:
+        body.append(activities_of(_("Activities for this step"), step["activities"], f"planner-activities-{key}"))
     if interactive:
         done = tag(
             "p",
@@ -895,8 +943,13 @@ def planner_form_table(data):
                     tag("td", field("date", _("Our date"), type="text", class_="book-field")),
                     tag("td", field("done", _("Done"), type="checkbox"), class_="tool-form-choice"),
                     tag("td", field("note", _("Note"), type="text", class_="book-field")),
+                    class_="planner-form-with-activities" if step["activities"] else None,
                 )
             )
+            if step["activities"]:  # under the step, across the table: room for the titles and their pages
+                label = esc(f"{_('Activities for this step')}: ")
+                links = tag("p", label, link_sequence(step["activities"]))
+                rows.append(tag("tr", tag("td", links, colspan=5), class_="planner-form-activities"))
     head = tag("thead", tag("tr", *(tag("th", esc(c)) for c in columns)))
     return tag("table", head, tag("tbody", *rows), class_="tool-form-table planner-form")
 
@@ -983,6 +1036,7 @@ def rewrite_dependants(app, env):
 
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.glossary")
+    app.setup_extension("cowork_book.sphinxext.activitylinks")
     app.add_config_value(
         "book_readiness_chapters",
         {
@@ -998,11 +1052,13 @@ def setup(app):
     )
     # "Do not open to adult coworkers until your Rules score is at least 4" (Getting ready, Reading your scores).
     app.add_config_value("book_readiness_required", "rules", "env", str)
-    app.add_config_value("book_readiness_activities", {}, "env", dict)  # theme -> label; default: the chapter's
+    # theme -> label or [labels], overriding the activities whose ``readiness:`` lists the theme
+    app.add_config_value("book_readiness_activities", {}, "env", dict)
     app.add_config_value("book_worksheets_doc", "docs/appendices/worksheets", "env", str)
     app.add_config_value("book_worksheets_howto", "app-worksheets-how", "env", str)
     checklists = ["app-worksheets-onboarding", "app-worksheets-event-plan-before"]
     app.add_config_value("book_worksheets_checklists", checklists, "env", list)
+    app.add_config_value("book_handout_sections", "act-*-handout", "env", str)  # an activity's handout (ids)
     app.add_directive("readiness-assessment", ReadinessAssessment)
     app.add_directive("pilot-planner", PilotPlanner)
     app.add_node(readiness_assessment, html=(visit_readiness, None))

@@ -36,10 +36,11 @@ NEVER = {"_static/design-tabs.js", "_static/styles/furo-extensions.css"}  # css/
 
 # A feature's styles, and a class that only its pages have.
 FEATURE_CSS = {
-    "_static/css/cases.css": "case-",
+    "_static/css/collections.css": "collection-",
     "_static/css/tools.css": "book-tool",
     "_static/css/glossary-tips.css": "glossary-tips",
     "_static/css/figures.css": "book-figure",
+    "_static/css/handouts.css": "book-handout",
 }
 
 
