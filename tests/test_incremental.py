@@ -26,3 +26,21 @@ def test_a_po_edit_rebuilt_incrementally_equals_a_full_build(tmp_path, partly_tr
     _match, differ, errors = filecmp.cmpfiles(partly_translated, incremental, compared, shallow=False)
     assert not differ and not errors, f"the incremental build differs from a full build in: {differ + errors}"
     assert "translation-fallback" in (incremental / "docs" / "about.html").read_text(encoding="utf-8")
+
+
+def test_an_interface_catalogue_edit_rewrites_every_page(tmp_path):
+    """``sphinx.po`` (buttons, headings, labels) shows on every page, so a save of it alone rewrites them all."""
+    import polib
+
+    book = copy_book(tmp_path / "book")
+    out = tmp_path / "out"
+    first = build_copy(book, out, "--langs", "lv", "--formats", "html")
+    assert first.returncode == 0, first.stdout[-3000:]
+    po = polib.pofile(str(book / "locales" / "lv" / "LC_MESSAGES" / "sphinx.po"))
+    next(e for e in po if e.msgid == "Back to top").msgstr = "Atpakaļ uz lapas sākumu"
+    po.save()
+    again = build_copy(book, out, "--langs", "lv", "--formats", "html")
+    assert again.returncode == 0, again.stdout[-3000:]
+    pages = list((out / "site" / "lv").rglob("*.html"))
+    stale = [p.name for p in pages if "Atpakaļ uz lapas sākumu" not in p.read_text(encoding="utf-8")]
+    assert not stale, f"pages still show the old interface text: {stale[:10]}"

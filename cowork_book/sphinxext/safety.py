@@ -10,8 +10,12 @@
 In the translators' live preview (``make serve LANG=xx`` sets ``book_preview``), every page also lists the
 entries that were not used, as ``file:line: what is wrong; what to do``, so a translator sees why the English
 shows instead of her text. Published builds never carry that list.
+
+Sphinx does not know that every page shows the interface catalogue (``sphinx.po``: buttons, headings, labels), so
+when only that catalogue changes, an incremental build reads and writes every page again.
 """
 
+import hashlib
 import html
 from pathlib import Path
 
@@ -66,6 +70,16 @@ def use_checked_catalogues(app, config):
     app._init_i18n()
 
 
+def interface_changed(app, env, added, changed, removed):
+    """Every page, when the checked interface catalogue differs from the one the last build used."""
+    catalogue = Path(app.doctreedir) / "checked-locales" / str(app.config.language) / "LC_MESSAGES" / "sphinx.po"
+    if not catalogue.exists():
+        return []
+    digest = hashlib.sha256(catalogue.read_bytes()).hexdigest()
+    before, env.book_interface_digest = getattr(env, "book_interface_digest", None), digest
+    return sorted(env.found_docs) if before not in (None, digest) else []
+
+
 def no_file_insertion(app):
     app.env.settings["file_insertion_enabled"] = False
     app.env.settings["raw_enabled"] = False
@@ -106,5 +120,6 @@ def setup(app):
     app.connect("html-page-context", preview_banner)
     app.connect("config-inited", use_checked_catalogues, priority=100)
     app.connect("builder-inited", no_file_insertion)
+    app.connect("env-get-outdated", interface_changed)
     app.add_transform(NoRawOutput)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
