@@ -1,0 +1,39 @@
+"""axe-core in Chromium: the rules the book holds itself to (WCAG 2.1 A and AA, and axe's best practices),
+run on many pages side by side.
+
+Each worker is a page in its own browser context, so Chromium gives it its own renderer process: while one page
+is audited, the next one loads (axe's colour-contrast rule is most of the time, and runs in the page)."""
+
+from pathlib import Path
+
+AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
+RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+
+
+def describe(name, violation):
+    targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+    return f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+
+
+def audit(page):
+    """The violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("rules => axe.run(document, {runOnly: rules})", RULES)["violations"]
+
+
+def audit_all(browser, base, paths, workers=2):
+    """``['path: rule (impact): help at [targets]', …]`` for the pages ``base/path``, ``workers`` at a time."""
+    contexts = [browser.new_context() for _ in range(workers)]
+    pages = [context.new_page() for context in contexts]
+    problems = []
+    for start in range(0, len(paths), workers):
+        batch = list(zip(pages, paths[start : start + workers], strict=False))
+        for page, path in batch:
+            page.goto(f"{base}/{path}")
+            page.add_script_tag(path=str(AXE))
+            page.evaluate("rules => { window.bookAxe = axe.run(document, {runOnly: rules}); }", RULES)
+        for page, path in batch:
+            problems += [describe(path, v) for v in page.evaluate("() => window.bookAxe")["violations"]]
+    for context in contexts:
+        context.close()
+    return problems
