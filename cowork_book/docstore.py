@@ -1,10 +1,19 @@
-"""Data an extension keeps per document on the build environment, forgotten and merged as Sphinx requires.
+"""Where extensions keep state: per document on the build environment, or for the running build only.
 
-Case studies (``book_cases``), tools (``book_tools``) and figures (``book_figures``) each keep a
-``{docname: value}`` dict on the environment. Sphinx asks every extension to drop a document's data before the
-document is read again (``env-purge-doc``) and to merge what parallel readers collected (``env-merge-info``);
-:func:`track` connects both for one such dict.
+- Per document, kept across incremental builds: case studies (``book_cases``), tools (``book_tools``) and
+  figures (``book_figures``) each keep a ``{docname: value}`` dict on the environment. Sphinx asks every
+  extension to drop a document's data before the document is read again (``env-purge-doc``) and to merge what
+  parallel readers collected (``env-merge-info``); :func:`track` connects both for one such dict.
+- For one build only (:func:`this_build`): what is true of this run and must not be pickled with the
+  environment: the pages read in this build, doctrees already loaded, what the print build left out. It lives
+  in a dict per Sphinx application here (not on ``app.builder``), so it goes with the application. Fill it in
+  the main process (reading events, post-transforms, ``doctree-resolved``); what a parallel writer process puts
+  there is lost.
 """
+
+import weakref
+
+_BUILDS = weakref.WeakKeyDictionary()  # Sphinx application -> {name: value}
 
 
 def store(env, name):
@@ -23,3 +32,11 @@ def track(app, name):
 
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
+
+
+def this_build(app, name, default=dict):
+    """This build's own ``name`` (made by ``default()`` on first use), forgotten with the application."""
+    state = _BUILDS.setdefault(app, {})
+    if name not in state:
+        state[name] = default()
+    return state[name]

@@ -18,11 +18,11 @@ import subprocess
 import sys
 import threading
 import time
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cowork_book import zips
 from cowork_book.book import BOOK
 from cowork_book.commands import site
 from cowork_book.languages import LANGUAGES
@@ -165,14 +165,9 @@ def offline_bundle(folder, zip_path):
 
 
 def write_zip(zip_path, folder, files, top):
-    """A reproducible zip: files under ``top/`` in sorted order, all dated SOURCE_DATE_EPOCH (or 1980)."""
-    stamp = time.gmtime(max(int(source_date_epoch(ROOT)), 315532800))[:6]
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            bundle.writestr(info, path.read_bytes())
+    """A reproducible zip (:mod:`cowork_book.zips`): files under ``top/`` in sorted order."""
+    entries = ((f"{top}/{path.relative_to(folder).as_posix()}", path.read_bytes()) for path in sorted(files))
+    zips.write_zip(zip_path, entries, zips.stamp(source_date_epoch(ROOT)))
 
 
 def summary(results, out, seconds):

@@ -8,8 +8,8 @@ activity pages (as translated), this module writes:
 - at the end of each such chapter's "Over to you" section (label ``<chapter>-activity``; if it has none, before
   its sources, ``<chapter>-sources``) a section "Activities for this chapter" that lists them;
 - under each step of "A pilot roadmap" (``ch-roadmap-step-*``), "Activities for this step";
-- for :mod:`cowork_book.sphinxext.tools`, the activities of a planner step and of a self-assessment theme
-  (:func:`activity_links`).
+- for :mod:`cowork_book.sphinxext.planner` and :mod:`cowork_book.sphinxext.readiness`, the activities of a
+  planner step and of a self-assessment theme (:func:`activity_links`).
 
 The links are reference nodes, so each builder writes them as it writes any cross-reference: the PDF prints the
 page they point to, the EPUB links its own files. Nothing new to translate but the labels ("Activities for
@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.util import logging
 
-from cowork_book.sphinxext import collections
+from cowork_book.sphinxext import chapters, collections
 from cowork_book.sphinxext.activities import ACTIVITIES
 
 logger = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ def add_activity_links(app, doctree, docname):
 
 def rewrite_linking_pages(app, env):
     """When an activity was read again, the pages that list activities are written again."""
-    read = app.builder.__dict__.get("_book_activity_links_read", set())
+    read = chapters.read_in_this_build(app)
     if not any(doc.startswith(f"{app.config.book_activity_folder}/") for doc in read):
         return []
     std = env.domains.standard_domain
@@ -130,13 +130,9 @@ def rewrite_linking_pages(app, env):
     return sorted(pages - read)
 
 
-def remember_read_docs(app, env, docnames):
-    app.builder.__dict__["_book_activity_links_read"] = set(docnames)
-
-
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.activities")
+    app.setup_extension("cowork_book.sphinxext.chapters")  # the pages read in this build
     app.connect("doctree-resolved", add_activity_links)
-    app.connect("env-before-read-docs", remember_read_docs)
     app.connect("env-updated", rewrite_linking_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,8 @@ how its fact box rows and its cards read. :func:`declare` then gives it, with no
   ``_static/collection-explorer.js`` applies (count, a button that clears them, "remove this filter to see N"
   when nothing matches, close matches under the exact ones); without JavaScript the form stays hidden and the
   full list shows; the EPUB and the PDF keep the plain list. The form and the close-match section are rendered
-  from ``templates/collections/*.html`` (Jinja, autoescaped; text through the interface catalogue's ``_()``).
+  from ``templates/collections/*.html`` (Jinja, autoescaped; text through the interface catalogue's ``_()``;
+  :func:`cowork_book.sphinxext.markup.render`).
 
 The collected facts are kept on the environment across incremental builds (:mod:`cowork_book.docstore`), as
 ``env.book_<name>``. Other extensions read them with::
@@ -33,23 +34,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 from docutils import nodes
 from sphinx.errors import SphinxError
-from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.docstore import store, track
+from cowork_book.sphinxext.markup import render
 
-TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates" / "collections"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-TEMPLATES.globals["_"] = _
 SCRIPT = "_static/collection-explorer.js"
 
 
@@ -190,7 +183,7 @@ class collection_close(nodes.General, nodes.Element):
 
 
 def _render(template, **context):
-    return TEMPLATES.get_template(template).render(**context)
+    return render(f"collections/{template}", **context)
 
 
 def visit_filters(self, node):

@@ -34,6 +34,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from cowork_book.docstore import this_build
+
 logger = logging.getLogger(__name__)
 EDITIONS = ("web", "print")
 LEFT_OUT_FILE = "left-out.json"
@@ -97,7 +99,7 @@ class LeaveOut(SphinxPostTransform):
             return
         edition = edition_of(self.app)
         other = [name for name in EDITIONS if name != edition]
-        left_out = self.app.builder.__dict__.setdefault("_book_left_out", [])
+        left_out = this_build(self.app, "book_left_out", list)
         for mark in list(self.document.findall(section_mark)):
             section = mark.parent
             whole_page = isinstance(section.parent, nodes.document | addnodes.start_of_file)
@@ -134,7 +136,7 @@ def _toctrees(node):
 
 def write_left_out(app, exception):
     if exception is None and edition_of(app) == "print":
-        texts = [t for t in app.builder.__dict__.get("_book_left_out", []) if t]
+        texts = [t for t in this_build(app, "book_left_out", list) if t]
         path = Path(app.builder.outdir) / LEFT_OUT_FILE
         path.write_text(json.dumps(texts, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -15,21 +15,23 @@
   only entries whose target is in the EPUB (a section for the web only, left out by
   :mod:`cowork_book.sphinxext.editions`, is still in Sphinx's table of contents).
 
-Sphinx writes ``content.opf`` and ``nav.xhtml`` from its own templates, so both are completed in the finished
-EPUB (as :mod:`cowork_book.sphinxext.figures` does for SVG pages);
-its zip entries are then dated ``SOURCE_DATE_EPOCH`` so
-that builds are reproducible.
+- The manifest entry of every page with inline SVG (the pictures of :mod:`cowork_book.sphinxext.figures`, which
+  names them with :func:`has_svg`) has ``properties="svg"`` (epubcheck OPF-014).
+
+All EPUB packaging is here. Sphinx writes ``content.opf`` and ``nav.xhtml`` from its own templates, so both are
+completed in the finished EPUB, in one pass that also dates every zip entry ``SOURCE_DATE_EPOCH``
+(:mod:`cowork_book.zips`, the writer of the offline web book too), so that builds are reproducible.
 """
 
 import html
-import os
 import re
-import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.locale import _
+
+from cowork_book import zips
+from cowork_book.docstore import this_build
 
 VOID_INPUT = re.compile(r"<input\b([^>]*?)\s*/?>")
 BARE_SVG = re.compile(r"<svg\b(?![^>]*\bxmlns=)")
@@ -99,7 +101,28 @@ def package_metadata(app):
     return "".join(f'    <meta property="{name}">{html.escape(value)}</meta>\n' for name, value in properties)
 
 
+def has_svg(app, docname):
+    """Record that the page ``docname`` carries inline SVG (call it at ``doctree-resolved``)."""
+    if app.builder.name == "epub":
+        this_build(app, "book_svg_pages", set).add(app.builder.get_target_uri(docname))
+
+
+def declare_svg(app, text):
+    """``properties="svg"`` on the manifest items of the pages that carry inline SVG."""
+    pages = this_build(app, "book_svg_pages", set)
+
+    def declare(match):
+        item = match.group(0)
+        href = re.search(r'href="([^"]+)"', item)
+        if not href or html.unescape(href.group(1)) not in pages or "properties=" in item:
+            return item
+        return item.replace("<item ", '<item properties="svg" ', 1)
+
+    return re.sub(r"<item\b[^>]*>", declare, text)
+
+
 def complete_package(app, text):
+    text = declare_svg(app, text)
     return re.sub(r"\s*</metadata>", lambda _m: "\n" + package_metadata(app) + "  </metadata>", text, count=1)
 
 
@@ -116,22 +139,15 @@ def finish_epub(app, exception):
     """Complete the package and navigation documents, and date every entry SOURCE_DATE_EPOCH (if set)."""
     if exception or app.builder.name != "epub":
         return
-    stamp = None
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        stamp = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).timetuple()[:6]
-        stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
-    path = Path(app.outdir) / f"{app.config.epub_basename}.epub"
-    with zipfile.ZipFile(path) as source:
-        files = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in files:
-            if info.filename in COMPLETE:
-                data = COMPLETE[info.filename](app, data.decode("utf-8")).encode("utf-8")
-                (Path(app.outdir) / info.filename).write_bytes(data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp or info.date_time)
-            fixed.compress_type = info.compress_type
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, data)
+
+    def complete(name, data):
+        if name not in COMPLETE:
+            return data
+        data = COMPLETE[name](app, data.decode("utf-8")).encode("utf-8")
+        (Path(app.outdir) / name).write_bytes(data)
+        return data
+
+    zips.rewrite_zip(Path(app.outdir) / f"{app.config.epub_basename}.epub", complete, zips.stamp())
 
 
 def setup(app):

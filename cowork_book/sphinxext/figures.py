@@ -5,8 +5,9 @@
   caption paragraph and a bullet list with one short label per zone, in the order of :data:`LAYOUTS`; the
   geometry is fixed here. The list stays visible under the plan as its text equivalent.
 - ``{pilot-timeline}`` draws the steps of the pilot roadmap (sections ``ch-roadmap-step-*``, each with a
-  "**When:** week N" paragraph, grouped by the phase section around them) on a timeline of weeks. Its body is
-  the caption; the chapter's own step list is the text equivalent.
+  "**When:** week N" paragraph, grouped by the phase section around them; read by
+  :func:`cowork_book.sphinxext.chapters.roadmap`, as the pilot planner reads them) on a timeline of weeks. Its
+  body is the caption; the chapter's own step list is the text equivalent.
 - ``{case-map}`` draws a map of Europe with one linked point per case study, placed by the ``coordinates`` of
   its front matter (``env.book_cases`` from :mod:`cowork_book.sphinxext.casestudies`). Country outlines come from
   ``data/europe-110m.json``, derived from the npm package world-atlas (Natural Earth) by ``data/derive_map.py``;
@@ -15,20 +16,18 @@
 
 Every word in a picture is book text: the captions, zone labels, step and phase titles, "week N" and case
 titles are read at ``doctree-resolved`` from the page as translated, so a picture speaks the page's language
-and nothing here goes to ``sphinx.po`` but the line under the map. Each SVG is written into the page (HTML,
-EPUB with ``xmlns``, and the print page, which WeasyPrint draws as vector): sized by ``viewBox``, ``role="img"``
-with a ``<title>`` (the map is a group of links instead), coloured with ``currentColor`` and translucent tints
-so it follows the text colour in dark mode and in e-readers.
+and nothing here goes to ``sphinx.po`` but the line under the map. Each SVG is written into the page (HTML;
+EPUB with ``xmlns``, the page declared as one with SVG by :func:`cowork_book.sphinxext.epub.has_svg`; and the
+print page, which WeasyPrint draws as vector): sized by ``viewBox``, ``role="img"`` with a ``<title>`` (the map
+is a group of links instead), coloured with ``currentColor`` and translucent tints so it follows the text
+colour in dark mode and in e-readers.
 
 Written here because the pictures are drawn from the book's own (translated) text; a drawing tool or
 per-language image files would put the labels out of reach of the translation catalogues.
 """
 
-import html
 import json
 import math
-import re
-import zipfile
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -39,12 +38,14 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cowork_book.docstore import store, track
+from cowork_book.sphinxext import chapters
 from cowork_book.sphinxext.data.derive_map import project
+from cowork_book.sphinxext.epub import has_svg
+from cowork_book.sphinxext.markup import esc
 
 logger = logging.getLogger(__name__)
 MAP_DATA = Path(__file__).parent / "data" / "europe-110m.json"
 SVG_NS = "http://www.w3.org/2000/svg"
-NUMBER = re.compile(r"\d+")
 TINT = 0.16  # opacity of a zone's colour over the page: light in light mode, dark in dark mode
 COLOURS = {  # tints only: every line and letter is drawn in the text colour
     "work": "#1b7f6a",
@@ -58,14 +59,6 @@ COLOURS = {  # tints only: every line and letter is drawn in the text colour
 PHASE_COLOURS = ("#1b7f6a", "#2c62b8", "#c4630f", "#8a45b0")
 PRINT = "printpdf"
 PRINT_FONT = "Book Sans"  # the print theme's font (cowork_book/sphinxext/theme/print/static/print.css)
-
-
-def esc(text):
-    return html.escape(str(text), quote=True)
-
-
-def clean(node):
-    return " ".join(node.astext().split())
 
 
 def num(value):
@@ -266,52 +259,26 @@ def floor_plan_svg(layout_id, labels, frame):
 # -- Pilot timeline --------------------------------------------------------------------------------------------
 
 
-def roadmap(tree, prefix):
-    """``[(phase title, [(step title, when, week)])]`` from the sections whose id starts with ``prefix``."""
-    phases = []
-    for section in tree.findall(nodes.section):
-        if not any(i.startswith(prefix) for i in section["ids"]):
-            continue
-        title = clean(section[0]) if isinstance(section[0], nodes.title) else ""
-        when = week = None
-        for child in section.children:
-            words = [c for c in child.children if not isinstance(c, nodes.Text) or c.strip()]
-            if isinstance(child, nodes.paragraph) and words and isinstance(words[0], nodes.strong):
-                rest = clean(child)[len(clean(words[0])) :].strip()
-                found = NUMBER.search(rest)
-                if found:
-                    when, week = rest, int(found.group())
-                    break
-        if week is None:
-            raise ValueError(f"step {section['ids'][0]!r} has no '**When:** week N' paragraph")
-        parent = section.parent
-        phase = clean(parent[0]) if isinstance(parent, nodes.section) and isinstance(parent[0], nodes.title) else ""
-        if not phases or phases[-1][0] != phase:
-            phases.append((phase, []))
-        phases[-1][1].append((title, when, week))
-    return phases
-
-
 def timeline_svg(phases, frame):
     width, pad, size = 640, 14, 13
-    weeks = [week for _phase, steps in phases for _t, _w, week in steps]
+    weeks = [step.week for phase in phases for step in phase.steps]
     end = max(5, math.ceil((max(weeks) + 1) / 5) * 5)
 
     def x(week):
         return pad + week / end * (width - 2 * pad)
 
     spans = []
-    for i, (phase, steps) in enumerate(phases):
-        start = steps[0][2]
-        stop = phases[i + 1][1][0][2] if i + 1 < len(phases) else end
-        spans.append((phase, x(start), x(stop)))
+    for i, phase in enumerate(phases):
+        start = phase.steps[0].week
+        stop = phases[i + 1].steps[0].week if i + 1 < len(phases) else end
+        spans.append((phase.title, x(start), x(stop)))
     header = [fit(phase, right - left - 8, 60, sizes=(13, 12, 11))[1] for phase, left, right in spans]
     header_height = max(len(lines) for lines in header) * 16 + 12
     axis = header_height + 18
     rows = []
     y = axis + 8
-    for _phase, steps in phases:
-        for step, when, week in steps:
+    for phase in phases:
+        for _key, _anchor, step, when, week in phase.steps:
             label = f"{step} ({when})"
             right = week <= end / 2
             room = (width - pad - x(week) - 10) if right else (x(week) - pad - 10)
@@ -527,10 +494,10 @@ def _case_places(app, fromdoc):
     for docname in order:
         href = app.builder.get_relative_uri(fromdoc, docname)
         if cases[docname]["coordinates"] is None:  # no source documents the place: listed under the map
-            unplaced.append((clean(app.env.titles[docname]), href))
+            unplaced.append((chapters.text(app.env.titles[docname]), href))
             continue
         lat, lon = cases[docname]["coordinates"]
-        places.append((clean(app.env.titles[docname]), href, lat, lon))
+        places.append((chapters.text(app.env.titles[docname]), href, lat, lon))
     return places, {cases[d]["country"] for d in order}, unplaced
 
 
@@ -548,20 +515,24 @@ def draw(app, doctree, docname):
     for number, node in enumerate(doctree.findall(book_svg), 1):
         figure = node.parent
         caption = next(figure.findall(nodes.paragraph), None)
-        title = clean(caption) if caption is not None else ""
+        title = chapters.text(caption) if caption is not None else ""
         frame = Frame(title, f"book-svg-{node['kind']}-{number}", for_builder(app.builder.name))
         try:
             if node["kind"] == "floor-plan":
                 items = next(figure.findall(nodes.bullet_list))
-                node["svg"] = floor_plan_svg(node["layout"], [clean(i) for i in items.children], frame)
+                node["svg"] = floor_plan_svg(node["layout"], [chapters.text(i) for i in items.children], frame)
             elif node["kind"] == "timeline":
-                node["svg"] = timeline_svg(roadmap(doctree, node["steps"]), frame)
+                node["svg"] = timeline_svg(chapters.roadmap(doctree, node["steps"]), frame)
             elif node["kind"] == "case-map":
                 places, countries, unplaced = _case_places(app, docname)
                 node["svg"] = case_map_svg(places, countries, frame) + unplaced_list(unplaced)
+        except chapters.ChapterError as error:
+            logger.warning("%s: %s", node["kind"], error, location=error.node or node)
+            continue
         except (ValueError, KeyError) as error:
             logger.warning("%s: %s", node["kind"], error, location=node)
             continue
+        has_svg(app, docname)
 
 
 def visit_book_svg(self, node):
@@ -602,39 +573,9 @@ def maps_to_rewrite(app, env, added, changed, removed):
     return sorted(d for d, kinds in figures.items() if "case-map" in kinds and d not in changed)
 
 
-def declare_svg_pages(app, exception):
-    """EPUB: a page with inline SVG needs ``properties="svg"`` in the package's manifest (epubcheck OPF-014).
-
-    Sphinx's manifest template has no such property, so ``content.opf`` is updated in the finished EPUB (every
-    other entry is copied as it is, dates included; :mod:`cowork_book.sphinxext.epub` runs after this and dates
-    them all).
-    """
-    if exception or app.builder.name != "epub":
-        return
-    path = Path(app.outdir) / f"{app.config.epub_basename}.epub"
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    pages = {info.filename for info, data in entries if info.filename.endswith(".xhtml") and b"<svg" in data}
-    if not pages:
-        return
-
-    def declare(match):
-        item = match.group(0)
-        href = re.search(r'href="([^"]+)"', item)
-        if not href or html.unescape(href.group(1)) not in pages or "properties=" in item:
-            return item
-        return item.replace("<item ", '<item properties="svg" ', 1)
-
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in entries:
-            if info.filename == "content.opf":
-                data = re.sub(r"<item\b[^>]*>", declare, data.decode("utf-8")).encode("utf-8")
-                (Path(app.outdir) / "content.opf").write_bytes(data)
-            target.writestr(info, data)
-
-
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.casestudies")
+    app.setup_extension("cowork_book.sphinxext.epub")  # pages with SVG
     app.add_directive("floor-plan", FloorPlan)
     app.add_directive("pilot-timeline", PilotTimeline)
     app.add_directive("case-map", CaseMap)
@@ -646,6 +587,5 @@ def setup(app):
     )
     app.connect("doctree-resolved", draw)
     app.connect("env-get-outdated", maps_to_rewrite)
-    app.connect("build-finished", declare_svg_pages, priority=400)  # before cowork_book.sphinxext.epub dates the zip
     track(app, "book_figures")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,7 +5,7 @@ Each activity (:mod:`cowork_book.sphinxext.activities`) ends with a handout, the
 a checklist. Every edition gives it what it can:
 
 - the PDF: a page of its own to photocopy, with named fields to fill in and boxes to tick, as the worksheets
-  (:class:`cowork_book.sphinxext.tools.WorksheetFields`); :mod:`cowork_book.sphinxext.printbook` moves the
+  (:class:`cowork_book.sphinxext.worksheets.WorksheetFields`); :mod:`cowork_book.sphinxext.printbook` moves the
   handout after the activity's other sections, so nothing for the facilitator is printed on its page;
 - the web and the EPUB: each run of underscores is drawn as a line to write on (``book-answer-line``: an empty
   span with a bottom border, not thirty underscores for a screen reader to spell out, and no form controls),
@@ -27,7 +27,8 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from cowork_book.sphinxext.tools import UNDERSCORES, esc, tag
+from cowork_book.sphinxext.markup import esc, tag
+from cowork_book.sphinxext.worksheets import UNDERSCORES
 
 SCRIPT = "_static/handout-print.js"
 STYLES = "css/handouts.css"
@@ -97,7 +98,7 @@ def add_script(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.setup_extension("cowork_book.sphinxext.tools")  # book_handout_sections, the PDF's fields
+    app.setup_extension("cowork_book.sphinxext.worksheets")  # book_handout_sections, the PDF's fields
     app.add_node(answer_line, html=(visit_answer_line, None), text=(skip, None))
     app.add_node(print_handout, html=(visit_print_handout, None), text=(skip, None))
     app.add_post_transform(ScreenHandouts)

@@ -291,7 +291,7 @@ def repair_radio_groups(pdf):
     WeasyPrint 70 gives every button of a group its own name and lists it as a field of its own, so viewers see
     three same-named fields (each its own checkbox) instead of one choice. Here the buttons lose their name and
     field type and leave the field list; the group is named after its question (the part of the buttons' titles
-    before ": ", see :func:`cowork_book.sphinxext.tools.radio_group`).
+    before ": ", see :func:`cowork_book.sphinxext.worksheets.radio_group`).
     """
     import pydyf
 
@@ -420,7 +420,7 @@ def write_pdf(builder):
 
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.editions")
-    app.setup_extension("cowork_book.sphinxext.tools")  # book_handout_sections
+    app.setup_extension("cowork_book.sphinxext.worksheets")  # book_handout_sections
     app.add_config_value("book_print_toc_depth", 3, "env", int)
     app.add_config_value(
         "book_project",

@@ -20,10 +20,12 @@ import html
 from pathlib import Path
 
 import polib
+import sphinx
 from docutils import nodes
 from sphinx import locale as sphinx_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
+from sphinx.util.i18n import CatalogRepository
 
 from cowork_book.pocheck import entry_problems, escape_numbered_start
 
@@ -65,9 +67,20 @@ def use_checked_catalogues(app, config):
             checked_catalogue(po, target, app.book_rejected_translations, po.relative_to(app.srcdir))
     config.book_original_locale_dirs = list(config.locale_dirs)
     config.locale_dirs = [str(checked)]
-    # Sphinx loaded the interface catalogue (sphinx.po) before this event: forget it and load the checked copy.
+    load_interface_catalogue(app, config)
+
+
+def load_interface_catalogue(app, config):
+    """Sphinx loaded the interface catalogue (sphinx.po) before ``config-inited``: forget it and load the checked
+    copy, as Sphinx loads it (compiled to ``.mo`` when it changed; then Sphinx's own messages), through the
+    public :func:`sphinx.locale.init` rather than the application's private ``_init_i18n``."""
     sphinx_locale.translators.pop(("general", "sphinx"), None)
-    app._init_i18n()
+    repo = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
+    for catalogue in repo.catalogs:
+        if catalogue.domain == "sphinx" and catalogue.is_outdated():
+            catalogue.write_mo(config.language, config.gettext_allow_fuzzy_translations)
+    locale_dirs = [*repo.locale_dirs, None, Path(sphinx.__file__).parent / "locale"]
+    app.translator, _found = sphinx_locale.init(locale_dirs, config.language)
 
 
 def interface_changed(app, env, added, changed, removed):
