@@ -27,7 +27,7 @@ def test_landing_cards_look_like_links_and_land_without_a_highlight(browser, ser
     card.locator(".sd-stretched-link").focus()
     assert card.evaluate("c => getComputedStyle(c).outlineStyle") != "none", "the card shows the link's focus"
     card.click()
-    page.wait_for_url(re.compile(r".*#part-guidelines$"))
+    page.wait_for_url(re.compile(r".*#start-here$"))
     heading = page.locator("h1")
     background = heading.evaluate("h => getComputedStyle(h).backgroundColor")
     assert background in ("rgba(0, 0, 0, 0)", "transparent"), f"the page's title is highlighted: {background}"

@@ -10,7 +10,8 @@
    - 5 to 10 when it is only in its text, more the fewer pages have it;
    a longer word that starts with the query's (a form the stemmer did not bring together: "rahastamine" for
    "rahastus") counts a little less in each place, and each form of the word that the page has adds a little
-   (up to 3). The scores of the words add up. A page whose whole title is the query comes first (48), a section
+   (up to 3), and 10 more when the page's whole title (less its stopwords) is the query. The scores of the words
+   add up. A page whose whole title is the query comes first (48), a section
    whose whole title it is after the pages whose title has the word (38); a glossary entry after those (30). (The fact-box labels of the case
    studies are not indexed at all: cowork_book.sphinxext.search.)
 
@@ -49,6 +50,13 @@ var Scorer = {
     return Scorer._titleWords[file].some(function (w) {
       return w === word || (prefix && word.length >= 4 && w.lastIndexOf(word, 0) === 0);
     });
+  },
+  _wholeTitle: function (file) { // is the page's whole title (less its stopwords) the query? "The space" for "space"
+    var stemmer = new Stemmer(), query = Scorer._words();
+    var words = splitQuery(Search._index.titles[file].toLowerCase()).filter(function (w) {
+      return !stopwords.has(w);
+    });
+    return words.length > 0 && words.every(function (w) { return query.indexOf(stemmer.stemWord(w)) >= 0; });
   },
   _files: function (map, word) {
     var found = Object.prototype.hasOwnProperty.call(map, word) ? map[word] : [];
@@ -99,6 +107,7 @@ var Scorer = {
       total += Math.min(3, 0.5 * forms);
       found = true;
     });
+    if (found && Scorer._wholeTitle(file)) total += 10; // before the pages whose longer title has the word
     return found ? Math.round(total * 10) / 10 : score; // only other partial matches: Sphinx's score (2 to 7)
   }
 };
