@@ -41,6 +41,8 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 BUILD := _build
+# The tests run on one process per core (at most 4), each module's tests on one process: see tests/conftest.py.
+PYTEST_PROCESSES ?= -n auto --maxprocesses 4 --dist loadgroup --no-loadscope-reorder
 BUILD_BOOK := $(BIN)/python -m cowork_book.commands.build --langs $(LANGUAGES)
 export PYTHONUTF8 := 1
 
@@ -82,10 +84,10 @@ todo: venv
 	$(BIN)/python -m cowork_book.commands.catalogues todo $(TRANSLATIONS)
 
 test: testdeps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PROCESSES)
 
 test-fast: testdeps
-	$(BIN)/python -m pytest -m "not book"
+	$(BIN)/python -m pytest $(PYTEST_PROCESSES) -m "not book"
 
 lint: venv
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell

@@ -1,4 +1,10 @@
-"""Shared fixtures: the real book, built once per test session with the same command as ``make all``.
+"""Shared fixtures: the real book, built once per test run with the same command as ``make all``.
+
+The tests run on several processes (pytest-xdist, ``-n``): the first process to collect starts the book's build
+in the background, the tests that need no book run meanwhile, and every process waits for that one build when it
+first needs the book. What else is costly to make (a partly translated Latvian build) is also made once per run,
+whichever process asks first (:func:`made_once`). Tests of one module stay on one process (their module fixtures
+are made once); the few long tests are spread one by one, longest first (:func:`pytest_collection_modifyitems`).
 
 While you iterate, ``COWORK_TEST_BUILD=<folder>`` reuses a build made earlier with
 ``python -m cowork_book.commands.build --out <folder> --base-url https://book.example.org/coworking/
@@ -9,9 +15,12 @@ instead of building again (``make test`` and CI always build afresh).
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from cowork_book.book import BOOK
 from cowork_book.commands.bench import copy_checkout
@@ -22,9 +31,27 @@ ROOT = Path(__file__).resolve().parent.parent
 REUSED = os.environ.get("COWORK_TEST_BUILD")
 BUILD = Path(REUSED).resolve() if REUSED else ROOT / "_build" / "test"
 SITE = BUILD / "site"
+RUN = ROOT / "_build" / "test-run"  # the background build's lock, run id, log and exit code
 STEM = BOOK.file_stem
 BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
 UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partnership project"
+BUILD_TIMEOUT = 40 * 60  # seconds; the build takes about 5 minutes on 2 cores
+
+# Long tests, longest first: each goes to a process of its own as soon as one is free (measured on 2 cores).
+LONG = (
+    "test_epub.py::test_ace_by_daisy_finds_no_violation",
+    "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",
+    "test_fallback.py",
+    "test_reproducible.py",
+    "test_accessibility.py::test_axe_finds_no_violation_on_each_kind_of_page",
+    "test_incremental.py",
+    "test_lighthouse.py::test_lighthouse_scores_100",
+    "test_wayfinding.py",
+    "test_switcher.py::test_no_hreflang",
+    "test_serve.py",
+    "test_release.py",
+    "test_build_isolation.py",
+)
 
 
 def copy_book(target):
@@ -32,23 +59,81 @@ def copy_book(target):
     return copy_checkout(target)
 
 
+def _run_id():
+    """The same for every process of one test run, different for the next run."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"serial-{os.getpid()}"
+
+
+def start_book_build():
+    """Start ``python -m cowork_book.commands.build`` of the whole book in the background, once per test run."""
+    RUN.mkdir(parents=True, exist_ok=True)
+    with FileLock(RUN / "lock"):
+        run = RUN / "run"
+        if run.exists() and run.read_text(encoding="utf-8") == _run_id():
+            return
+        (RUN / "exit").unlink(missing_ok=True)
+        run.write_text(_run_id(), encoding="utf-8")
+        log = (RUN / "build.log").open("w", encoding="utf-8")
+        command = [sys.executable, "-m", "cowork_book.commands.build", "--out", str(BUILD), "--fresh"]
+        proc = subprocess.Popen(command + ["--base-url", BASE_URL], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+        def wait():
+            code = proc.wait()
+            log.close()
+            (RUN / "exit").write_text(str(code), encoding="utf-8")
+
+        threading.Thread(target=wait, daemon=True).start()
+
+
+_RANK = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``) and
+    start its build if any is selected. Order for several processes: the tests that need no book first (they
+    run while it builds), then the long ones, longest first, each on its own; every module's other tests stay
+    together on one process (``--dist loadgroup``)."""
+    for item in items:
+        needs_book = "book" in getattr(item, "fixturenames", ())
+        if needs_book:
+            item.add_marker(pytest.mark.book)
+        long = next((rank for rank, name in enumerate(LONG) if name in item.nodeid), None)
+        item.add_marker(pytest.mark.xdist_group(item.nodeid if long is not None else item.nodeid.split("::")[0]))
+        item.stash[_RANK] = -1 if not needs_book else len(LONG) if long is None else long
+    items.sort(key=lambda item: item.stash[_RANK])  # stable: the others keep their order
+    if not (REUSED or config.option.collectonly) and any(item.get_closest_marker("book") for item in items):
+        start_book_build()
+
+
 @pytest.fixture(scope="session")
 def book():
-    """Build every language in every format; the build's own output and exit code."""
+    """The build of every language in every format: its output and exit code (waits for the background build)."""
     if REUSED:
         log = BUILD / "build.log"
         output = log.read_text(encoding="utf-8") if log.exists() else ""
         built = 0 if (SITE / "index.html").exists() else 1
         return subprocess.CompletedProcess(["reused", str(BUILD)], built, output, "")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cowork_book.commands.build", "--out", str(BUILD), "--fresh", "--base-url", BASE_URL],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    print(proc.stdout[-5000:], proc.stderr[-5000:])
-    return proc
+    start_book_build()
+    started = time.monotonic()
+    while not (RUN / "exit").exists():
+        assert time.monotonic() - started < BUILD_TIMEOUT, f"the book's build took over {BUILD_TIMEOUT} s: {RUN}"
+        time.sleep(1)
+    output = (RUN / "build.log").read_text(encoding="utf-8")
+    print(output[-5000:])
+    return subprocess.CompletedProcess(["build", str(BUILD)], int((RUN / "exit").read_text()), output, "")
+
+
+def made_once(tmp_path_factory, name, make):
+    """``make(folder)`` once per test run, whichever process asks first; the folder (``<basetemp>/<name>``)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the processes of this run
+    folder = base / name
+    with FileLock(str(folder) + ".lock"):
+        if not (base / f"{name}.made").exists():
+            make(folder)
+            (base / f"{name}.made").touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -94,13 +179,6 @@ def browser():
         browser.close()
 
 
-def pytest_collection_modifyitems(items):
-    """Mark every test that needs the whole built book, so ``make test-fast`` (``-m "not book"``) can leave it out."""
-    for item in items:
-        if "book" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.book)
-
-
 def remove_translation(book, lang="lv"):
     """Empty the translation of one paragraph of the About page in the copy ``book``, as if the English changed."""
     import polib
@@ -124,9 +202,11 @@ def build_copy(book, out, *args):
 @pytest.fixture(scope="session")
 def partly_translated(tmp_path_factory):
     """Latvian with one paragraph of the About page untranslated, built from scratch in every format."""
-    tmp = tmp_path_factory.mktemp("partly-translated")
-    book = copy_book(tmp / "book")
-    remove_translation(book)
-    proc = build_copy(book, tmp / "out", "--langs", "lv")
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    return tmp / "out" / "site" / "lv"
+
+    def make(tmp):
+        book = copy_book(tmp / "book")
+        remove_translation(book)
+        proc = build_copy(book, tmp / "out", "--langs", "lv")
+        assert proc.returncode == 0, proc.stdout[-3000:]
+
+    return made_once(tmp_path_factory, "partly-translated", make) / "out" / "site" / "lv"

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import STEM
+from pdftext import page_texts
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -253,8 +254,7 @@ def _squash(text):
 def test_the_pdfs_lists_carry_page_references(site, lang):
     """In the PDF each activity in a chapter's list (and in the planner) is followed by its page, "(p. 123)",
     and the activity starts on that page."""
-    reader = PdfReader(site / lang / "downloads" / f"{STEM}-{lang}.pdf")
-    texts = [_squash(page.extract_text() or "") for page in reader.pages]
+    texts = [_squash(text) for text in page_texts(site / lang / "downloads" / f"{STEM}-{lang}.pdf")]
     before, _sep, after = (_squash(part) for part in _translate(lang, "p. {page}").partition("{page}"))
     reference = rf"{re.escape(before)}(\d+){re.escape(after)}\)"  # "(p. 123)", "(123. lpp.)"
     heading = _squash(_translate(lang, "Activities for this chapter"))

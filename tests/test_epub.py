@@ -8,7 +8,6 @@ import subprocess
 import time
 import xml.etree.ElementTree as ET
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -205,36 +204,26 @@ def test_display_transformability_holds(ebook):
 # -- Ace by DAISY --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def ace_reports(site, tmp_path_factory):
-    """Ace by DAISY (npm, pinned in package-lock.json) on every language's EPUB, two at a time, in Debian's
-    Chromium; ``{lang: (report, seconds)}``."""
+def ace(lang, out):
+    """Ace by DAISY (npm, pinned in package-lock.json) on one language's EPUB, in Debian's Chromium; its report."""
     assert ACE.is_file(), "Ace by DAISY is missing: run 'make node' (npm ci from package-lock.json)"
     assert CHROMIUM.is_file(), "Chromium is missing: run 'make test' as root, or: sudo apt-get install chromium"
     node = nodetools.version()
     assert node >= 20, f"Ace by DAISY 1.4 needs Node.js 20 or later, not {node}: run 'make node' (package-lock.json)"
-    out = tmp_path_factory.mktemp("ace")
+    assert epub_path(lang).is_file(), f"no EPUB for {lang}"
     env = nodetools.environment(PUPPETEER_EXECUTABLE_PATH=str(CHROMIUM), PUPPETEER_SKIP_DOWNLOAD="1")
-
-    def check(lang):
-        started = time.monotonic()
-        command = ["node", str(ACE), "--silent", "--force", "--outdir", str(out / lang), str(epub_path(lang))]
-        proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
-        seconds = time.monotonic() - started
-        report = out / lang / "report.json"
-        assert proc.returncode == 0 and report.is_file(), f"Ace failed on {lang}:\n{proc.stdout}\n{proc.stderr}"
-        return lang, (json.loads(report.read_text(encoding="utf-8")), seconds)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        reports = dict(pool.map(check, [lang for lang in LANGUAGES if epub_path(lang).is_file()]))
-    print("Ace by DAISY, seconds per EPUB:", {lang: round(seconds, 1) for lang, (_r, seconds) in reports.items()})
-    return reports
+    started = time.monotonic()
+    command = ["node", str(ACE), "--silent", "--force", "--outdir", str(out), str(epub_path(lang))]
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
+    print(f"Ace by DAISY on the {lang} EPUB: {time.monotonic() - started:.1f} s")
+    report = out / "report.json"
+    assert proc.returncode == 0 and report.is_file(), f"Ace failed on {lang}:\n{proc.stdout}\n{proc.stderr}"
+    return json.loads(report.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_ace_by_daisy_finds_no_violation(ace_reports, lang):
-    assert lang in ace_reports, f"no EPUB for {lang}"
-    report, _seconds = ace_reports[lang]
+def test_ace_by_daisy_finds_no_violation(site, lang, tmp_path):
+    report = ace(lang, tmp_path)
     assert report["earl:assertedBy"]["doap:release"]["doap:revision"].startswith("1.4.")
     violations = [
         f"{doc['earl:testSubject']['url']}: {test['earl:test']['dct:title']} ({test['earl:test']['earl:impact']}) "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import STEM
-from pypdf import PdfReader
+from pdftext import page_texts
 from test_accessibility import BUDGET, page_weight
 
 from cowork_book.languages import LANGUAGES
@@ -196,7 +196,7 @@ def _painting(resources, stream, found=None, depth=0):
 def test_pdf_has_the_pictures_as_vector(site, lang):
     """Each picture's page (found by its caption) paints vector paths and no raster image."""
     path = site / lang / "downloads" / f"{STEM}-{lang}.pdf"
-    texts = [_squash(page.extract_text() or "") for page in PdfReader(path).pages]
+    texts = [_squash(text) for text in page_texts(path)]
     captions = []
     for page in PICTURES:
         text = (site / lang / page).read_text(encoding="utf-8")

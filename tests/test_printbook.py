@@ -7,6 +7,7 @@ import pikepdf
 import pytest
 from conftest import STEM
 from languages import letters_found
+from pdftext import page_texts
 from pypdf import PdfReader
 
 from cowork_book.languages import LANGUAGES
@@ -18,7 +19,7 @@ TOC_LINE = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)$")
 def pdf(request, site):
     path = site / request.param / "downloads" / f"{STEM}-{request.param}.pdf"
     reader = PdfReader(path)
-    return request.param, path, reader, [page.extract_text() or "" for page in reader.pages]
+    return request.param, path, reader, page_texts(path)
 
 
 def _contents(texts):
@@ -128,7 +129,7 @@ def test_every_tab_of_every_tab_set_is_printed(site):
     html = (site / "en" / "docs" / "guidelines" / "using-this-toolkit.html").read_text(encoding="utf-8")
     labels = re.findall(r'<label[^>]*class="sd-tab-label"[^>]*>\s*(.*?)\s*</label>', html, re.S)
     assert labels, "the chapter has tabs"
-    text = _squash(" ".join(p.extract_text() for p in PdfReader(site / "en" / "downloads" / f"{STEM}-en.pdf").pages))
+    text = _squash(" ".join(page_texts(site / "en" / "downloads" / f"{STEM}-en.pdf")))
     for label in labels:
         assert _squash(re.sub("<[^>]+>", "", label)) in text
 
