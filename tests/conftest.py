@@ -37,7 +37,7 @@ BASE_URL = "https://book.example.org/coworking/"  # the public address the test 
 UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partnership project"
 BUILD_TIMEOUT = 40 * 60  # seconds; the build takes about 5 minutes on 2 cores
 
-# Long tests, longest first: each goes to a process of its own as soon as one is free (measured on 2 cores).
+# Long tests and modules, longest first, each to the next free process (measured on 2 cores).
 LONG = (
     "test_epub.py::test_ace_by_daisy_finds_no_violation",
     "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",
@@ -91,14 +91,16 @@ _RANK = pytest.StashKey[int]()
 def pytest_collection_modifyitems(config, items):
     """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``) and
     start its build if any is selected. Order for several processes: the tests that need no book first (they
-    run while it builds), then the long ones, longest first, each on its own; every module's other tests stay
-    together on one process (``--dist loadgroup``)."""
+    run while it builds), then the long ones, longest first; a module's tests stay together on one process
+    (``--dist loadgroup``) unless ``LONG`` names a single test."""
     for item in items:
         needs_book = "book" in getattr(item, "fixturenames", ())
         if needs_book:
             item.add_marker(pytest.mark.book)
+        module = item.nodeid.split("::")[0]
         long = next((rank for rank, name in enumerate(LONG) if name in item.nodeid), None)
-        item.add_marker(pytest.mark.xdist_group(item.nodeid if long is not None else item.nodeid.split("::")[0]))
+        alone = long is not None and "::" in LONG[long]  # a long test on its own; a long module stays together
+        item.add_marker(pytest.mark.xdist_group(item.nodeid if alone else module))
         item.stash[_RANK] = -1 if not needs_book else len(LONG) if long is None else long
     items.sort(key=lambda item: item.stash[_RANK])  # stable: the others keep their order
     if not (REUSED or config.option.collectonly) and any(item.get_closest_marker("book") for item in items):
