@@ -41,9 +41,9 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 BUILD := _build
-# The tests run on 4 processes (many tests wait on Chromium, Node.js or a build; 4 keep 2 cores busy),
+# The tests run on 3 processes (many tests wait on Chromium, Node.js or a build: 3 keep 2 cores busy),
 # each module's tests on one process: see tests/conftest.py.
-PYTEST_PROCESSES ?= -n 4 --dist loadgroup --no-loadscope-reorder
+PYTEST_PROCESSES ?= -n 3 --dist loadgroup --no-loadscope-reorder
 BUILD_BOOK := $(BIN)/python -m cowork_book.commands.build --langs $(LANGUAGES)
 export PYTHONUTF8 := 1
 

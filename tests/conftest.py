@@ -39,13 +39,13 @@ BUILD_TIMEOUT = 40 * 60  # seconds; the build takes about 5 minutes on 2 cores
 
 # Long tests and modules, longest first, each to the next free process (measured on 2 cores).
 LONG = (
+    "test_lighthouse.py",
     "test_epub.py::test_ace_by_daisy_finds_no_violation",
     "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",
     "test_fallback.py",
     "test_reproducible.py",
     "test_accessibility.py::test_axe_finds_no_violation_on_each_kind_of_page",
     "test_incremental.py",
-    "test_lighthouse.py::test_lighthouse_scores_100",
     "test_wayfinding.py",
     "test_switcher.py::test_no_hreflang",
     "test_serve.py",
