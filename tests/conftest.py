@@ -88,6 +88,7 @@ def start_book_build():
 _RANK = pytest.StashKey[int]()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``) and
     start its build if any is selected. Order for several processes: the tests that need no book first (they
