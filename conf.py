@@ -21,6 +21,7 @@ exclude_patterns = ["case_studies/_template.md", "activities/_template.md"]
 
 extensions = [
     "myst_parser",
+    "cowork_book.sphinxext.mystsettings",
     "sphinx_design",
     "cowork_book.sphinxext.themes",
     "cowork_book.sphinxext.switcher",

@@ -90,10 +90,10 @@ _RANK = pytest.StashKey[int]()
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``) and
-    start its build if any is selected. Order for several processes: the tests that need no book first (they
-    run while it builds), then the long ones, longest first; a module's tests stay together on one process
-    (``--dist loadgroup``) unless ``LONG`` names a single test."""
+    """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``).
+    Order for several processes: the tests that need no book first (they run while it builds), then the long
+    ones, longest first; a module's tests stay together on one process (``--dist loadgroup``) unless ``LONG``
+    names a single test."""
     for item in items:
         needs_book = "book" in getattr(item, "fixturenames", ())
         if needs_book:
@@ -104,7 +104,13 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.xdist_group(item.nodeid if alone else module))
         item.stash[_RANK] = -1 if not needs_book else len(LONG) if long is None else long
     items.sort(key=lambda item: item.stash[_RANK])  # stable: the others keep their order
-    if not (REUSED or config.option.collectonly) and any(item.get_closest_marker("book") for item in items):
+
+
+def pytest_collection_finish(session):
+    """Start the book's build if a selected test needs it (after ``-m`` and ``-k`` have left tests out)."""
+    if REUSED or session.config.option.collectonly:
+        return
+    if any(item.get_closest_marker("book") for item in session.items):
         start_book_build()
 
 
