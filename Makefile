@@ -12,7 +12,7 @@
 #   make stats          translated / fuzzy / untranslated entries per language
 #   make todo LANG=lv   the files of a language that need work, those with changed English (fuzzy) first
 #   make test           run the whole test suite, as CI does (builds the real book once, then checks it)
-#   make test-fast      the tests that need no full build: units, catalogues, style, small builds (~3 min)
+#   make test-fast      the tests that need no full build: units, catalogues, style, small builds (~2 min)
 #   make lint           ruff and codespell, as the tests run them
 #   make bench          time each build step per language and report output sizes
 #   make fresh-check    as root: the README's two commands in a fresh minimal Debian 12 (debootstrap), ~40 min
@@ -114,10 +114,12 @@ clean:
 sysdeps:
 	@$(PYTHON) -m cowork_book.commands.sysdeps build
 
-# What the tests and the benchmark run: Chromium, Java, Node.js, dictionaries (Debian), then Lighthouse (npm).
-testdeps: venv
-	@$(PYTHON) -m cowork_book.commands.sysdeps test
-	@$(MAKE) --no-print-directory node
+# What the tests and the benchmark run: Chromium, Java, Node.js, dictionaries (Debian); then the virtual
+# environment and Lighthouse (npm) side by side; then a check that every tool starts.
+testdeps:
+	@$(PYTHON) -m cowork_book.commands.sysdeps test packages
+	@$(MAKE) --no-print-directory -j2 venv node
+	@$(PYTHON) -m cowork_book.commands.sysdeps test starts
 
 venv: $(VENV)/.installed
 

@@ -37,20 +37,28 @@ BASE_URL = "https://book.example.org/coworking/"  # the public address the test 
 UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partnership project"
 BUILD_TIMEOUT = 40 * 60  # seconds; the build takes 4.5 minutes on 2 cores alone, 8 beside the other tests
 
-# Long tests and modules, longest first, each to the next free process (measured on 2 cores).
+# Long tests and modules that need the book, longest first, each to the next free process (seconds measured on
+# 2 cores beside the other tests): the short ones go last, so that the processes end together.
 LONG = (
-    "test_lighthouse.py",
-    "test_epub.py::test_ace_by_daisy_finds_no_violation",
-    "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",
-    "test_fallback.py",
-    "test_reproducible.py",
-    "test_accessibility.py::test_axe_finds_no_violation_on_each_kind_of_page",
-    "test_incremental.py",
-    "test_wayfinding.py",
-    "test_switcher.py::test_no_hreflang",
+    "test_lighthouse.py",  # 250
+    "test_reproducible.py",  # 160
+    "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",  # 105
+    "test_fallback.py",  # 100
+    "test_epub.py::test_ace_by_daisy_finds_no_violation",  # 50 each
+    "test_activities_print.py",  # 80
+    "test_epub.py",  # 70
+    "test_tools.py",  # 65
+    "test_safety.py",  # 55
+    "test_print_edition.py",  # 50
+    "test_search.py",  # 45
+    "test_activity_links.py",  # 45
+    "test_printbook.py",  # 40
+    "test_downloads.py",  # 40
+    "test_release.py",  # 30
+    "test_accessibility.py::test_axe_finds_no_violation_on_each_kind_of_page",  # 5-15 each
     "test_serve.py",
-    "test_release.py",
-    "test_build_isolation.py",
+    "test_switcher.py::test_no_hreflang",
+    "test_wayfinding.py",
 )
 
 
@@ -92,8 +100,9 @@ _RANK = pytest.StashKey[int]()
 def pytest_collection_modifyitems(config, items):
     """Mark the tests that need the whole book (``make test-fast`` leaves them out with ``-m "not book"``).
     Order for several processes: the tests that need no book first (they run while it builds), then the long
-    ones, longest first; a module's tests stay together on one process (``--dist loadgroup``) unless ``LONG``
-    names a single test."""
+    ones, longest first. A module's tests that need the book stay together on one process (``--dist loadgroup``),
+    and so do those that do not, unless ``LONG`` names a single test: no process waits for the build while tests
+    that need no book are left."""
     for item in items:
         needs_book = "book" in getattr(item, "fixturenames", ())
         if needs_book:
@@ -101,7 +110,8 @@ def pytest_collection_modifyitems(config, items):
         module = item.nodeid.split("::")[0]
         long = next((rank for rank, name in enumerate(LONG) if name in item.nodeid), None)
         alone = long is not None and "::" in LONG[long]  # a long test on its own; a long module stays together
-        item.add_marker(pytest.mark.xdist_group(item.nodeid if alone else module))
+        group = item.nodeid if alone else f"{module} (book)" if needs_book else module
+        item.add_marker(pytest.mark.xdist_group(group))
         item.stash[_RANK] = -1 if not needs_book else len(LONG) if long is None else long
     items.sort(key=lambda item: item.stash[_RANK])  # stable: the others keep their order
 
@@ -186,6 +196,27 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Pages in fresh browser contexts (downloads accepted); afterwards no request may have left the site's own
+    origin (``blob:`` and ``data:`` addresses are made in the page itself)."""
+    contexts, requests = [], []
+
+    def open_(path, **options):
+        context = browser.new_context(accept_downloads=True, **options)
+        context.on("request", lambda request: requests.append(request.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{server}/{path}")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    foreign = [url for url in requests if not url.startswith((f"{server}/", "blob:", "data:"))]
+    assert requests and not foreign, f"requests to other origins: {foreign[:10]}"
 
 
 def remove_translation(book, lang="lv"):

@@ -1,7 +1,7 @@
 """The text of a PDF's pages, as poppler's ``pdftotext`` reads it, once per file per test process.
 
-pypdf's ``extract_text`` took about 15 seconds for the 270 pages of one language, and several test modules read
-the same PDFs; pdftotext reads them in under a second.
+pypdf's ``extract_text`` took about 15 seconds for the 270 pages of one language, and 2.5 s only to reach its first
+page; several test modules read the same PDFs, and pdftotext reads one in under a second.
 """
 
 import functools

@@ -172,26 +172,6 @@ CHROME_SHOWN = """() => [".sidebar-drawer", ".toc-drawer", ".mobile-header", ".r
 # -- Printed from the browser -------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """Pages in fresh browser contexts; afterwards no request may have left the site's own origin."""
-    contexts, requests = [], []
-
-    def open_(path, **options):
-        context = browser.new_context(**options)
-        context.on("request", lambda request: requests.append(request.url))
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{server}/{path}")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    foreign = [url for url in requests if not url.startswith(f"{server}/")]
-    assert requests and not foreign, f"requests to other origins: {foreign[:10]}"
-
-
 def _printed_text(page, path):
     page.emulate_media(media="print")
     page.pdf(path=str(path), format="A4")

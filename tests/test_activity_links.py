@@ -84,26 +84,6 @@ def _chapter_pages(site, lang):
     return pages
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """Opens pages in fresh browser contexts; afterwards, no request may have left the site's own origin."""
-    contexts, requests = [], []
-
-    def open_(path, **options):
-        context = browser.new_context(**options)
-        context.on("request", lambda request: requests.append(request.url))
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{server}/{path}")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    foreign = [url for url in requests if not url.startswith((f"{server}/", "blob:", "data:"))]
-    assert requests and not foreign, f"requests to other origins: {foreign[:10]}"
-
-
 def test_the_front_matter_names_chapters_steps_and_themes():
     """What the other tests rely on: the library ties into most chapters, steps and every theme."""
     assert len(FACTS) >= 20

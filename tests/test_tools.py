@@ -63,26 +63,6 @@ def _chapter_counts(site):
     return themes, steps
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """Opens pages in fresh browser contexts; afterwards, no request may have left the site's own origin."""
-    contexts, requests = [], []
-
-    def open_(path, **options):
-        context = browser.new_context(accept_downloads=True, **options)
-        context.on("request", lambda request: requests.append(request.url))
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{server}/{path}")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    foreign = [url for url in requests if not url.startswith((f"{server}/", "blob:", "data:"))]
-    assert requests and not foreign, f"requests to other origins: {foreign[:10]}"
-
-
 def _answer(page, theme, values):
     for number, value in enumerate(values, 1):
         page.locator(f"#readiness-{theme}-{number}-{value}").check()

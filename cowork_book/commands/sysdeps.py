@@ -9,7 +9,8 @@ prints the exact command.
 Then it starts each tool once (``chromium --version``, ``java -version``, Playwright's driver, each hunspell
 dictionary, WeasyPrint's import): a package can be installed and its program still fail to start on a minimal
 machine (Playwright's Node.js needs ``libatomic.so.1``). A tool that cannot start is reported before any test
-runs, with the missing library and the apt-get line to run.
+runs, with the missing library and the apt-get line to run. ``sysdeps test packages`` and ``sysdeps test starts``
+run one step each: ``make testdeps`` installs the virtual environment and the Node.js tools between the two.
 Standard library only: it runs before the virtual environment's packages are used.
 """
 
@@ -39,6 +40,7 @@ PACKAGES = {
 }
 # A package whose job another installed program already does (e.g. the machine's own Java).
 SATISFIED_BY = {"default-jre-headless": "java", "nodejs": "node", "npm": "npm"}
+STEPS = ("packages", "starts")
 MISSING_LIBRARY = re.compile(r"(lib[\w+.-]+?)\.so\.(\d+)")
 
 
@@ -127,21 +129,26 @@ def install(needed):
 
 
 def main(argv=None):
-    stage = (argv or sys.argv[1:] or ["build"])[0]
-    if stage not in PACKAGES:
-        print(f"usage: python3 -m cowork_book.commands.sysdeps {'|'.join(PACKAGES)}", file=sys.stderr)
+    """``sysdeps build|test [packages|starts]``: both steps unless one is named (``make testdeps`` checks the
+    packages first, installs the virtual environment and the Node.js tools side by side, then starts the tools)."""
+    stage, *steps = argv or sys.argv[1:] or ["build"]
+    if stage not in PACKAGES or not set(steps) <= set(STEPS):
+        usage = f"usage: python3 -m cowork_book.commands.sysdeps {'|'.join(PACKAGES)} [{'|'.join(STEPS)}]"
+        print(usage, file=sys.stderr)
         return 2
-    if not shutil.which("dpkg-query"):
-        print("sysdeps: not a Debian-based system; install the equivalents of: " + " ".join(wanted(stage)))
-    else:
-        needed = missing(stage)
-        if needed and not install(needed):
-            return 1
-        still = missing(stage)
-        if still:
-            print(f"Still missing after apt-get: {' '.join(still)}", file=sys.stderr)
-            return 1
-    problems = start_problems(stage)
+    steps = steps or STEPS
+    if "packages" in steps:
+        if not shutil.which("dpkg-query"):
+            print("sysdeps: not a Debian-based system; install the equivalents of: " + " ".join(wanted(stage)))
+        else:
+            needed = missing(stage)
+            if needed and not install(needed):
+                return 1
+            still = missing(stage)
+            if still:
+                print(f"Still missing after apt-get: {' '.join(still)}", file=sys.stderr)
+                return 1
+    problems = start_problems(stage) if "starts" in steps else []
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

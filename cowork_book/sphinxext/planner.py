@@ -18,7 +18,7 @@ from sphinx.locale import _
 from cowork_book.sphinxext import chapters
 from cowork_book.sphinxext.activitylinks import activity_links
 from cowork_book.sphinxext.markup import render
-from cowork_book.sphinxext.toolkit import ToolDirective, add_script, fill, pages_to_rewrite
+from cowork_book.sphinxext.toolkit import ToolDirective, add_tool
 
 ROADMAP = {"chapter": "ch-roadmap", "steps": "ch-roadmap-step-"}
 SCRIPT = "_static/tools/planner.js"
@@ -89,23 +89,7 @@ def visit_planner(self, node):
     raise nodes.SkipNode
 
 
-def fill_planner(app, doctree, docname):
-    fill(app, doctree, docname, "planner", pilot_planner, planner_data)
-
-
-def add_planner_script(app, pagename, templatename, context, doctree):
-    add_script(app, context, doctree, pilot_planner, SCRIPT)
-
-
-def rewrite_planner_pages(app, env):
-    return pages_to_rewrite(app, env, "planner", ROADMAP["chapter"])
-
-
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.toolkit")
-    app.add_directive("pilot-planner", PilotPlanner)
-    app.add_node(pilot_planner, html=(visit_planner, None))
-    app.connect("doctree-resolved", fill_planner)
-    app.connect("html-page-context", add_planner_script)
-    app.connect("env-updated", rewrite_planner_pages)
+    add_tool(app, "pilot-planner", PilotPlanner, visit_planner, planner_data, SCRIPT, ROADMAP["chapter"])
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

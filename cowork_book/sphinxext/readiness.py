@@ -23,7 +23,7 @@ from sphinx.locale import _
 from cowork_book.sphinxext import chapters
 from cowork_book.sphinxext.activitylinks import activity_links
 from cowork_book.sphinxext.markup import render
-from cowork_book.sphinxext.toolkit import ToolDirective, add_script, fill, pages_to_rewrite
+from cowork_book.sphinxext.toolkit import ToolDirective, add_tool
 
 READINESS = {
     "chapter": "ch-ready",
@@ -156,18 +156,6 @@ def visit_readiness(self, node):
     raise nodes.SkipNode
 
 
-def fill_readiness(app, doctree, docname):
-    fill(app, doctree, docname, "readiness", readiness_assessment, readiness_data)
-
-
-def add_readiness_script(app, pagename, templatename, context, doctree):
-    add_script(app, context, doctree, readiness_assessment, SCRIPT)
-
-
-def rewrite_readiness_pages(app, env):
-    return pages_to_rewrite(app, env, "readiness", READINESS["chapter"])
-
-
 def setup(app):
     app.setup_extension("cowork_book.sphinxext.toolkit")
     app.add_config_value(
@@ -187,9 +175,7 @@ def setup(app):
     app.add_config_value("book_readiness_required", "rules", "env", str)
     # theme -> label or [labels], overriding the activities whose ``readiness:`` lists the theme
     app.add_config_value("book_readiness_activities", {}, "env", dict)
-    app.add_directive("readiness-assessment", ReadinessAssessment)
-    app.add_node(readiness_assessment, html=(visit_readiness, None))
-    app.connect("doctree-resolved", fill_readiness)
-    app.connect("html-page-context", add_readiness_script)
-    app.connect("env-updated", rewrite_readiness_pages)
+    add_tool(
+        app, "readiness-assessment", ReadinessAssessment, visit_readiness, readiness_data, SCRIPT, READINESS["chapter"]
+    )
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,10 @@
   :func:`cowork_book.sphinxext.markup.render`), which share the macros of ``templates/tools/macros.html``.
 - The pages that hold a tool are kept in ``env.book_tools`` (``{docname: {kinds}}``), and written again when
   the chapter their tool is read from was read again (:func:`pages_to_rewrite`).
+- A tool's extension declares itself with :func:`add_tool`: directive, node, and the three events above.
 """
+
+from functools import partial
 
 from docutils import nodes
 from sphinx import addnodes
@@ -45,6 +48,17 @@ class ToolDirective(SphinxDirective):
         return [node]
 
 
+def add_tool(app, name, directive, visit, reader, script, chapter_label):
+    """Declare a tool: the directive ``name``, its node's HTML markup (``visit``), its data (``reader``), its
+    ``script`` on the web pages that hold it, and those pages written again when ``chapter_label`` changes."""
+    kind, node_class = directive.kind, directive.node_class
+    app.add_directive(name, directive)
+    app.add_node(node_class, html=(visit, None))
+    app.connect("doctree-resolved", partial(fill, kind=kind, node_class=node_class, reader=reader))
+    app.connect("html-page-context", partial(add_script, node_class=node_class, script=script))
+    app.connect("env-updated", partial(pages_to_rewrite, kind=kind, chapter_label=chapter_label))
+
+
 def mode(builder):
     """``interactive`` (web book), ``form`` (PDF) or ``list`` (EPUB and any other HTML builder)."""
     if builder.name == INTERACTIVE:
@@ -52,7 +66,7 @@ def mode(builder):
     return "form" if builder.name == PRINT else "list"
 
 
-def fill(app, doctree, docname, kind, node_class, reader):
+def fill(app, doctree, docname, *, kind, node_class, reader):
     """Give each ``node_class`` placeholder its ``data`` (``reader(app, docname)``), mode and storage key; a
     chapter that cannot be read is a warning at the place to fix (the tool is left out)."""
     for node in list(doctree.findall(node_class)):
@@ -85,13 +99,13 @@ def handout(node):
         section["classes"].append("book-handout")
 
 
-def add_script(app, context, doctree, node_class, script):
+def add_script(app, pagename, templatename, context, doctree, *, node_class, script):
     """The tool's script on the pages that have the tool (web book only)."""
     if app.builder.name == INTERACTIVE and doctree is not None and next(doctree.findall(node_class), None):
         context["script_files"] = [*context.get("script_files", []), script]
 
 
-def pages_to_rewrite(app, env, kind, chapter_label):
+def pages_to_rewrite(app, env, *, kind, chapter_label):
     """The pages with a ``kind`` tool, when the chapter (``chapter_label``) it is read from was read again."""
     read = chapters.read_in_this_build(app)
     found = env.domains.standard_domain.labels.get(chapter_label)
