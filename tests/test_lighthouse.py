@@ -3,10 +3,9 @@ practices and SEO for each kind of page, served with gzip: every kind in English
 Latvian or Russian (the heaviest) by turns, so that both alphabets and every kind are measured in 12 runs. The runs
 are one after another on one test process (their module stays together): Lighthouse runs side by side would
 measure each other.
-Each page's first run has the CPU slowdown calibrated to the host's speed as the previous run measured it (on an
-idle machine that is Lighthouse's default, 4x). A run below 100 is repeated three times, calibrated to the speed
-that run measured, and the median must be 100 (:func:`lighthouse.run_steady`): a busy machine does not fail a page
-that is fast on the reference phone, and a page that is slow still fails."""
+A run below 100 is repeated three times with the CPU slowdown calibrated to the host's measured speed, and the
+median must be 100 (:func:`lighthouse.run_steady`): a busy machine does not fail a page that is fast on the
+reference phone, and a page that is slow still fails."""
 
 import pytest
 
@@ -20,17 +19,9 @@ def test_lighthouse_and_chromium_are_installed():
     assert not lighthouse.missing_tools(), lighthouse.missing_tools()
 
 
-@pytest.fixture(scope="module")
-def host():
-    """The host's speed as the last Lighthouse run measured it (its benchmark index): the next page's first run
-    is calibrated to it, so that a machine made busy by the other tests emulates the same phone."""
-    return {}
-
-
 @pytest.mark.parametrize(("kind", "lang"), PAGES)
-def test_lighthouse_scores_100(server, host, lang, kind):
-    report = lighthouse.run_steady(f"{server}/{lang}/{lighthouse.PAGE_KINDS[kind]}", benchmark_index=host.get("index"))
-    host["index"] = report.benchmark_index
+def test_lighthouse_scores_100(server, lang, kind):
+    report = lighthouse.run_steady(f"{server}/{lang}/{lighthouse.PAGE_KINDS[kind]}")
     metrics = ", ".join(f"{k} {v:.3g}" for k, v in report.metrics.items())
     host = f"benchmark index {report.benchmark_index:.0f}, CPU x{report.cpu_slowdown}, {report.runs} run(s)"
     assert report.all_100(), f"{lang} {kind} ({host}): {report.scores}; {metrics}; {report.failing}"
@@ -57,19 +48,6 @@ def test_a_run_below_100_is_judged_by_the_median_of_three_calibrated_runs(monkey
     report = lighthouse.run_steady("http://127.0.0.1/page.html")
     assert report.all_100() is passes and report.runs == runs
     assert slowdowns == [None] + [lighthouse.calibrated_multiplier(1000.0)] * (runs - 1)
-
-
-def test_the_first_run_is_calibrated_to_the_speed_an_earlier_run_measured(monkeypatch):
-    slowdowns = []
-
-    def fake_run(url, cpu_slowdown=None):
-        slowdowns.append(cpu_slowdown)
-        return _report(100, benchmark_index=900.0)
-
-    monkeypatch.setattr(lighthouse, "run", fake_run)
-    lighthouse.run_steady("http://127.0.0.1/page.html", benchmark_index=1050.0)
-    lighthouse.run_steady("http://127.0.0.1/page.html")
-    assert slowdowns == [lighthouse.calibrated_multiplier(1050.0), None] and slowdowns[0] == 2.5
 
 
 @pytest.mark.parametrize(("index", "multiplier"), [(2000, 4), (1533, 4), (1300, 3), (1050, 2.5), (800, 2), (150, 1)])

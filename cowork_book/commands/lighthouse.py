@@ -106,21 +106,18 @@ def run(url, cpu_slowdown=None):
         proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=180)
         if proc.returncode != 0 or not output.exists():
             raise RuntimeError(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
-        report = parse(json.loads(output.read_text(encoding="utf-8")))
-    report.cpu_slowdown = DEFAULT_CPU_SLOWDOWN if cpu_slowdown is None else cpu_slowdown
-    return report
+        return parse(json.loads(output.read_text(encoding="utf-8")))
 
 
-def run_steady(url, runs=3, benchmark_index=None):
+def run_steady(url, runs=3):
     """The page's scores on Lighthouse's reference phone, as a busy machine can still measure them.
 
     Lighthouse simulates a slow phone by scaling the processor time it observes on this host, so a busy host
-    looks like a slower phone. One run with the default settings, or calibrated to ``benchmark_index`` (the host's
-    speed as an earlier run measured it, :func:`calibrated_multiplier`); if any category is below 100, ``runs``
-    more with the CPU slowdown calibrated to the speed that run measured, scored by the median of each category.
-    A load spike lowers one run, not the median; a page that really is slower still fails. The report's metrics
-    and failures are those of the median run."""
-    first = run(url, calibrated_multiplier(benchmark_index) if benchmark_index else None)
+    looks like a slower phone. One run with the default settings; if any category is below 100, ``runs`` more
+    with the CPU slowdown calibrated to the host's measured speed (:func:`calibrated_multiplier`, from that
+    run's benchmark index), scored by the median of each category. A load spike lowers one run, not the median;
+    a page that really is slower still fails. The report's metrics and failures are those of the median run."""
+    first = run(url)
     if first.all_100():
         return first
     slowdown = calibrated_multiplier(first.benchmark_index)
