@@ -35,9 +35,6 @@ RUN = ROOT / "_build" / "test-run"  # the background build's lock, run id, log a
 STEM = BOOK.file_stem
 BASE_URL = "https://book.example.org/coworking/"  # the public address the test build is made for
 UNTRANSLATED_PARAGRAPH = "This book is an output of an Erasmus+ Strategic Partnership project"
-# The long builds and Ace run at a lower priority: they use every free moment of the processor, but do not slow
-# down what Lighthouse measures (its simulated phone scales the processor time it observes).
-NICE = ["nice", "-n", "10"]
 BUILD_TIMEOUT = 40 * 60  # seconds; the build takes 4.5 minutes on 2 cores alone, 8 beside the other tests
 
 # Long tests and modules that need the book, longest first, each to the next free process (seconds measured on
@@ -85,7 +82,7 @@ def start_book_build():
         (RUN / "exit").unlink(missing_ok=True)
         run.write_text(_run_id(), encoding="utf-8")
         log = (RUN / "build.log").open("w", encoding="utf-8")
-        command = [*NICE, sys.executable, "-m", "cowork_book.commands.build", "--out", str(BUILD), "--fresh"]
+        command = [sys.executable, "-m", "cowork_book.commands.build", "--out", str(BUILD), "--fresh"]
         proc = subprocess.Popen(command + ["--base-url", BASE_URL], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
         def wait():
@@ -234,7 +231,7 @@ def remove_translation(book, lang="lv"):
 def build_copy(book, out, *args):
     """``python -m cowork_book.commands.build`` of the copy ``book`` into ``out``; the completed process."""
     return subprocess.run(
-        [*NICE, sys.executable, "-m", "cowork_book.commands.build", "--source", str(book), "--out", str(out), *args],
+        [sys.executable, "-m", "cowork_book.commands.build", "--source", str(book), "--out", str(out), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

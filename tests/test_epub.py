@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import NICE, ROOT, SITE, STEM
+from conftest import ROOT, SITE, STEM
 from languages import letters_found
 
 from cowork_book import nodetools
@@ -248,7 +248,7 @@ def ace(lang, out):
     assert epub_path(lang).is_file(), f"no EPUB for {lang}"
     env = nodetools.environment(PUPPETEER_EXECUTABLE_PATH=str(CHROMIUM), PUPPETEER_SKIP_DOWNLOAD="1")
     started = time.monotonic()
-    command = [*NICE, "node", str(ACE), "--silent", "--force", "--outdir", str(out), str(epub_path(lang))]
+    command = ["node", str(ACE), "--silent", "--force", "--outdir", str(out), str(epub_path(lang))]
     proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
     print(f"Ace by DAISY on the {lang} EPUB: {time.monotonic() - started:.1f} s")
     report = out / "report.json"

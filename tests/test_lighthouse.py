@@ -2,8 +2,7 @@
 practices and SEO for each kind of page, served with gzip: every kind in English, and each kind in one translation,
 Latvian or Russian (the heaviest) by turns, so that both alphabets and every kind are measured in 12 runs. The runs
 are one after another on one test process (their module stays together): Lighthouse runs side by side would
-measure each other. The long builds and Ace run at a lower priority (``conftest.NICE``), so that they use the
-processor's free moments and do not slow down what Lighthouse measures.
+measure each other.
 A run below 100 is repeated three times with the CPU slowdown calibrated to the host's measured speed, and the
 median must be 100 (:func:`lighthouse.run_steady`): a busy machine does not fail a page that is fast on the
 reference phone, and a page that is slow still fails."""

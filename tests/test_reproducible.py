@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pikepdf
-from conftest import BASE_URL, NICE, STEM
+from conftest import BASE_URL, STEM
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +18,6 @@ def _files(folder):
 def test_second_build_is_identical(site, tmp_path):
     proc = subprocess.run(
         [
-            *NICE,
             sys.executable,
             "-m",
             "cowork_book.commands.build",
