@@ -368,8 +368,9 @@ def cached_page_references():
     """While WeasyPrint writes the PDF, pydyf's ``page_references`` is built once, not once per use.
 
     pydyf 0.13 rebuilds that tuple (one entry per page) each time it is read, and WeasyPrint 70 reads it for every
-    structure element and link it writes: 39,488 times for the English book, 2.5 of its 9 seconds of writing. Pages
-    are only ever added, so the tuple is kept until the page count changes.
+    structure element and link it writes: 39,488 times for the English book, whose writing took 7.5–8.7 s with
+    that and 6.7–6.8 s without (the same bytes). Pages are only ever added, so the tuple is kept until the page
+    count changes.
     """
     import pydyf
 
