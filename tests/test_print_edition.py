@@ -21,6 +21,7 @@ from cowork_book.book import BOOK
 from cowork_book.languages import LANGUAGES
 from cowork_book.sphinxext.casestudies import front_matter
 from cowork_book.sphinxext.glossary import collation_key
+from cowork_book.sphinxext.printbook import CHARACTERS_PER_PAGE, guessed_pages
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character
@@ -203,6 +204,14 @@ def test_cross_references_print_the_page_they_point_to(printed):
             wrong.append(f"p. {index + 1}: {' '.join(rectangles[0])!r} -> {target} on p. {expected}")
     assert not missing, "no page number:\n" + "\n".join(missing[:20])
     assert not wrong, "wrong page number:\n" + "\n".join(wrong[:20])
+
+
+def test_the_first_layout_numbers_each_reference_with_a_guess_of_its_page():
+    """The first of the two layouts prints a number of about the right width: the page guessed from where the
+    target's ``id`` stands in the HTML, so that the second layout, with the real numbers, seldom moves a line."""
+    chapter = "x" * (CHARACTERS_PER_PAGE - len('<p id="p000">'))
+    pages = guessed_pages("".join(f'<p id="p{page:03}">{chapter}' for page in range(300)))
+    assert [pages[f"p{page:03}"] for page in (0, 1, 9, 10, 99, 100, 299)] == [1, 1, 9, 10, 99, 100, 299]
 
 
 def test_fact_box_labels_are_on_the_line_of_their_values(printed):

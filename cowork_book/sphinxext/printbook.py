@@ -51,6 +51,8 @@ DOUBLE_ANCHOR = re.compile(r'href="#document-[^"#]*#')
 DOCUMENT_ANCHOR = re.compile(r'href="#document-([^"#]*)"')
 PAGE = "{page}"
 INTERNAL_LINK = re.compile(r'<a ((?:[a-z-]+="[^"]*" )*)href="#([^"]+)"')
+ANCHOR = re.compile(r'\bid="([^"]+)"')
+CHARACTERS_PER_PAGE = 3200  # of the print page's HTML, measured: 3,010 (Russian) to 3,340 (Italian)
 
 
 class PrintTranslator(HTML5Translator):
@@ -399,6 +401,14 @@ def number_links(text, pages):
     return INTERNAL_LINK.sub(number, text)
 
 
+def guessed_pages(text):
+    """``{anchor: page}`` guessed from where each ``id`` stands in the print page's HTML, for the first layout:
+    its page references then have about the width of the real ones (``100`` everywhere made references to pages
+    below 100 a digit too wide, and three languages of six needed a third layout of 16-20 s)."""
+    pages = len(text) / CHARACTERS_PER_PAGE
+    return {html.unescape(m[1]): max(1, round(pages * m.start() / len(text))) for m in ANCHOR.finditer(text)}
+
+
 def anchor_pages(document):
     """``{anchor: page number}`` of a laid-out WeasyPrint document."""
     return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
@@ -409,21 +419,21 @@ def typeset(source, language, names=(), passes=4):
 
     WeasyPrint 70's ``target-counter`` is off by one page for targets past a point where an earlier page
     reference grew or shrank (measured: every target after p. 114 of the English book). So the page numbers are
-    written in: lay out, read where each anchor landed, write those numbers in and lay out again, until no
-    anchor moves (two or three passes; each is a single layout, which ``target-counter`` never is). Before
-    that, :func:`cowork_book.sphinxext.linebreaks.typeset_text` keeps ``names`` and addresses whole and sets the
-    language's non-breaking spaces.
+    written in: lay out (the first time with :func:`guessed_pages`), read where each anchor landed, write those
+    numbers in and lay out again, until no anchor moves (two passes; each is a single layout, which
+    ``target-counter`` never is). Before that, :func:`cowork_book.sphinxext.linebreaks.typeset_text` keeps
+    ``names`` and addresses whole and sets the language's non-breaking spaces.
     """
     from weasyprint import HTML
 
     text = typeset_text(source.read_text(encoding="utf-8"), language, names)
-    pages = {}
+    pages = guessed_pages(text)
     for _attempt in range(passes):
         document = HTML(string=number_links(text, pages), base_url=str(source)).render(
             pdf_variant="pdf/ua-1", pdf_forms=True
         )
         found = anchor_pages(document)
-        if all(found.get(anchor) == number for anchor, number in pages.items()) and pages:
+        if all(found.get(anchor) == number for anchor, number in pages.items()):
             return document
         pages = found
     logger.warning("page numbers still moving after %d passes: a cross-reference may be one page off", passes)
