@@ -3,9 +3,9 @@ practices and SEO for each kind of page, served with gzip: every kind in English
 Latvian or Russian (the heaviest) by turns, so that both alphabets and every kind are measured in 12 runs. The runs
 are one after another on one test process (their module stays together): Lighthouse runs side by side would
 measure each other.
-A run below 100 is repeated three times with the CPU slowdown calibrated to the host's measured speed, and the
-median must be 100 (:func:`lighthouse.run_steady`): a busy machine does not fail a page that is fast on the
-reference phone, and a page that is slow still fails."""
+A run below 100 is repeated up to three times with the CPU slowdown calibrated to the host's measured speed (the
+third only when the first two disagree), and the median must be 100 (:func:`lighthouse.run_steady`): a busy
+machine does not fail a page that is fast on the reference phone, and a page that is slow still fails."""
 
 import pytest
 
@@ -34,9 +34,17 @@ def _report(performance, benchmark_index=1000.0):
 
 @pytest.mark.parametrize(
     ("performance_runs", "passes", "runs"),
-    [([100], True, 1), ([99, 100, 100, 99], True, 4), ([99, 99, 100, 99], False, 4), ([98, 100, 100, 100], True, 4)],
+    [
+        ([100], True, 1),
+        ([99, 100, 100], True, 3),
+        ([98, 100, 99, 100], True, 4),
+        ([99, 99, 100, 99], False, 4),
+        ([99, 99, 99], False, 3),
+        ([98, 100, 99, 99], False, 4),
+    ],
 )
 def test_a_run_below_100_is_judged_by_the_median_of_three_calibrated_runs(monkeypatch, performance_runs, passes, runs):
+    """Three more runs at most: the third only when the first two disagree (the median is known before)."""
     queue = iter(performance_runs)
     slowdowns = []
 
