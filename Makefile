@@ -85,7 +85,8 @@ todo: venv
 	$(BIN)/python -m cowork_book.commands.catalogues todo $(TRANSLATIONS)
 
 test: testdeps
-	$(BIN)/python -m pytest $(PYTEST_PROCESSES)
+	$(BIN)/python -m pytest $(PYTEST_PROCESSES) -m "not quiet"
+	COWORK_TEST_BUILD=$(CURDIR)/_build/test $(BIN)/python -m pytest -m quiet
 
 test-fast: testdeps
 	$(BIN)/python -m pytest $(PYTEST_PROCESSES) -m "not book"
