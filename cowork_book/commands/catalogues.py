@@ -92,11 +92,13 @@ def update_catalogue(po, pot, lang):
     """sphinx-intl's merge of one template into one catalogue, written with the previous English (``#| msgid``)
     of every entry that became fuzzy, so Poedit and Weblate show the translator what changed. Like sphinx-intl,
     a catalogue whose set of messages did not change is not rewritten."""
+    from babel.messages.plurals import get_plural
     from sphinx_intl import catalog
 
     template = catalog.load_po(str(pot))
-    if not po.exists():
+    if not po.exists():  # a new language: its own plural forms, not the count babel kept from the template
         template.locale = lang
+        template.mime_headers = [("Plural-Forms", get_plural(lang).plural_forms)]
         catalog.dump_po(str(po), template, width=LINE_WIDTH)
         return
     cat = catalog.load_po(str(po))
