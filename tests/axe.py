@@ -8,6 +8,9 @@ from pathlib import Path
 
 AXE = next(Path(__import__("axe_playwright_python").__file__).parent.glob("axe.min.js"))
 RULES = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+# Every rule still runs; axe details only the violations (the page's other results stay in the page): 27 % less
+# processor time over the 72 English pages (117 -> 85 CPU-s, measured twice each).
+RUN = "rules => axe.run(document, {runOnly: rules, resultTypes: ['violations']}).then(result => result.violations)"
 
 
 def describe(name, violation):
@@ -18,7 +21,7 @@ def describe(name, violation):
 def audit(page):
     """The violations on the page as it is now."""
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("rules => axe.run(document, {runOnly: rules})", RULES)["violations"]
+    return page.evaluate(RUN, RULES)
 
 
 def audit_all(browser, base, paths, workers=2):
@@ -31,9 +34,9 @@ def audit_all(browser, base, paths, workers=2):
         for page, path in batch:
             page.goto(f"{base}/{path}")
             page.add_script_tag(path=str(AXE))
-            page.evaluate("rules => { window.bookAxe = axe.run(document, {runOnly: rules}); }", RULES)
+            page.evaluate(f"rules => {{ window.bookAxe = ({RUN})(rules); }}", RULES)
         for page, path in batch:
-            problems += [describe(path, v) for v in page.evaluate("() => window.bookAxe")["violations"]]
+            problems += [describe(path, v) for v in page.evaluate("() => window.bookAxe")]
     for context in contexts:
         context.close()
     return problems
