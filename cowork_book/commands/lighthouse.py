@@ -9,6 +9,7 @@ served with gzip by :mod:`cowork_book.commands.serve`. Used by ``make bench`` an
 
 import argparse
 import json
+import select
 import statistics
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from cowork_book.languages import LANGUAGES
 from cowork_book.paths import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+RUNS = Path(__file__).with_name("lighthouse-runs.mjs")
+RUN_TIMEOUT = 180  # seconds for one run
 CHROMIUM = Path("/usr/bin/chromium")
 DEFAULT_CPU_SLOWDOWN = 4  # Lighthouse's mobile default
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -84,34 +87,61 @@ def calibrated_multiplier(benchmark_index):
     return round(min(multiplier, DEFAULT_CPU_SLOWDOWN), 2)
 
 
-def run(url, cpu_slowdown=None):
-    """Lighthouse's mobile report of one URL (``cpu_slowdown``: a calibrated multiplier instead of the default)."""
-    problems = missing_tools()
-    if problems:
-        raise RuntimeError("; ".join(problems))
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-        output = Path(tmp) / "report.json"
-        command = [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={output}",
-            f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--disable-full-page-screenshot",  # a picture for the HTML report, which is not written
-        ]
+class Runs:
+    """Lighthouse runs from one Node.js process (``lighthouse-runs.mjs``), each in its own fresh Chromium as the
+    ``lighthouse`` command makes them, without starting Node.js and loading Lighthouse for every run.
+    ``with Runs() as runs: runs.run(url)``."""
+
+    def __enter__(self):
+        problems = missing_tools()
+        if problems:
+            raise RuntimeError("; ".join(problems))
+        self.tmp = tempfile.TemporaryDirectory(prefix="lighthouse-")
+        self.errors = (Path(self.tmp.name) / "stderr.txt").open("w+", encoding="utf-8")
+        env = nodetools.environment(CHROME_PATH=str(CHROMIUM), HOME=self.tmp.name)
+        self.proc = subprocess.Popen(
+            ["node", str(RUNS), json.dumps(CHROME_FLAGS)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.errors.close()
+        self.tmp.cleanup()
+
+    def run(self, url, cpu_slowdown=None):
+        """Lighthouse's mobile report of one URL (``cpu_slowdown``: a calibrated multiplier, not the default)."""
+        output = Path(self.tmp.name) / "report.json"
+        output.unlink(missing_ok=True)
+        flags = {
+            "onlyCategories": list(CATEGORIES),
+            "disableFullPageScreenshot": True,  # a picture for the HTML report, which is not written
+        }
         if cpu_slowdown is not None:
-            command.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
-        env = nodetools.environment(CHROME_PATH=str(CHROMIUM), HOME=tmp)
-        proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=180)
-        if proc.returncode != 0 or not output.exists():
-            raise RuntimeError(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+            flags["throttling"] = {"cpuSlowdownMultiplier": cpu_slowdown}
+        self.proc.stdin.write(json.dumps({"url": url, "output": str(output), "flags": flags}) + "\n")
+        self.proc.stdin.flush()
+        ready, _, _ = select.select([self.proc.stdout], [], [], RUN_TIMEOUT)
+        answer = self.proc.stdout.readline().strip() if ready else f"error: no report after {RUN_TIMEOUT} s"
+        if answer != "ok" or not output.exists():
+            self.errors.seek(0)
+            raise RuntimeError(f"Lighthouse failed on {url}: {answer or 'Node.js ended'}\n{self.errors.read()[-2000:]}")
         return parse(json.loads(output.read_text(encoding="utf-8")))
 
 
-def run_steady(url, runs=3):
-    """The page's scores on Lighthouse's reference phone, as a busy machine can still measure them.
+def run_steady(run, url, runs=3):
+    """The page's scores on Lighthouse's reference phone, as a busy machine can still measure them (``run``:
+    :meth:`Runs.run`).
 
     Lighthouse simulates a slow phone by scaling the processor time it observes on this host, so a busy host
     looks like a slower phone. One run with the default settings; if any category is below 100, up to ``runs``
@@ -157,10 +187,10 @@ def parse(report):
 def measure(site, langs, progress=print):
     """``{(lang, kind): Report}`` for every page kind of every language in ``langs``."""
     reports = {}
-    with serving(site) as base:
+    with serving(site) as base, Runs() as runs:
         for lang in langs:
             for kind, path in PAGE_KINDS.items():
-                reports[lang, kind] = report = run(f"{base}/{lang}/{path}")
+                reports[lang, kind] = report = runs.run(f"{base}/{lang}/{path}")
                 progress(f"lighthouse {lang} {kind}: {format_scores(report)}")
     return reports
 
