@@ -405,8 +405,7 @@ def guessed_pages(text):
     """``{anchor: page}`` guessed from where each ``id`` stands in the print page's HTML, for the first layout:
     its page references then have about the width of the real ones (``100`` everywhere made references to pages
     below 100 a digit too wide, and three languages of six needed a third layout of 16-20 s)."""
-    pages = len(text) / CHARACTERS_PER_PAGE
-    return {html.unescape(m[1]): max(1, round(pages * m.start() / len(text))) for m in ANCHOR.finditer(text)}
+    return {html.unescape(m[1]): max(1, round(m.start() / CHARACTERS_PER_PAGE)) for m in ANCHOR.finditer(text)}
 
 
 def anchor_pages(document):
