@@ -44,7 +44,7 @@ LONG = (
     "test_reproducible.py",  # 160
     "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",  # 105
     "test_fallback.py",  # 100
-    "test_epub.py::test_ace_by_daisy_finds_no_violation",  # 50 each
+    "test_epub.py::test_ace_by_daisy_finds_no_violation",  # 55
     "test_activities_print.py",  # 80
     "test_epub.py",  # 70
     "test_tools.py",  # 65
