@@ -9,6 +9,7 @@ import zipfile
 import pikepdf
 import pytest
 from conftest import SITE, STEM
+from pdftext import bookmarks
 from pypdf import PdfReader
 from test_epub import Book as Ebook
 from test_print_edition import XHTML, Book, squash, text_of
@@ -95,20 +96,15 @@ def test_activities_are_a_part_listed_in_the_contents_with_their_pages(printed):
 
 
 def test_bookmarks_for_the_part_and_each_activity(printed):
-    reader = PdfReader(printed.path)
-    outline = reader.outline
     title = squash(_part_title(printed))
-    index = next(i for i, item in enumerate(outline) if not isinstance(item, list) and squash(item.title) == title)
-    part = outline[index]
-    assert reader.get_destination_page_number(part) == printed.destinations["part-activities"]
-    children = outline[index + 1]
-    assert isinstance(children, list), "the activities are nested under their part"
-    titled = [item for item in children if not isinstance(item, list)]
+    part = next(item for item in bookmarks(printed.path) if squash(item.title) == title)
+    assert part.page == printed.destinations["part-activities"]
+    assert part.children, "the activities are nested under their part"
     activities = _activities(printed)
-    assert [squash(item.title) for item in titled] == [squash(title) for _a, title, _s in activities]
-    for item, (anchor, _title, _sections) in zip(titled, activities, strict=True):
-        assert reader.get_destination_page_number(item) == printed.destinations[anchor]
-    nested = [item for child in children if isinstance(child, list) for item in child]
+    assert [squash(item.title) for item in part.children] == [squash(title) for _a, title, _s in activities]
+    for item, (anchor, _title, _sections) in zip(part.children, activities, strict=True):
+        assert item.page == printed.destinations[anchor]
+    nested = [item for child in part.children for item in child.children]
     handouts = {squash(text) for _a, _t, sections in activities for i, text in sections if i.endswith("-handout")}
     assert nested and {squash(item.title) for item in nested} <= set(handouts), "under an activity only its handout"
 
