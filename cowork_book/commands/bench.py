@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 import polib
-from pypdf import PdfReader
 
 from cowork_book.commands import build, lighthouse
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.downloads import page_count
 
 ASSET = re.compile(r'<(?:script|link)\b[^>]*\b(?:href|src)="([^"#?]+\.(?:css|js))(?:\?[^"]*)?"')
 
@@ -58,7 +58,7 @@ def report(site, results):
             continue
         pdf = next((folder / "downloads").glob("*.pdf"), None)
         epub = next((folder / "downloads").glob("*.epub"), None)
-        pages = len(PdfReader(pdf).pages) if pdf else 0
+        pages = page_count(pdf) if pdf else 0
         html_kb = (folder_size(folder) - folder_size(folder / "downloads")) / 1024
         pdf_kb = (pdf.stat().st_size if pdf else 0) / 1024
         epub_kb = (epub.stat().st_size if epub else 0) / 1024
