@@ -40,7 +40,7 @@ BUILD_TIMEOUT = 40 * 60  # seconds; the build takes 4.5 minutes on 2 cores alone
 # Long tests and modules that need the book, longest first, each to the next free process (seconds measured on
 # 2 cores beside the other tests): the short ones go last, so that the processes end together.
 LONG = (
-    "test_lighthouse.py",  # 250
+    "test_lighthouse.py",  # 90, alone; in `make test` its page scores run after the rest (marked quiet)
     "test_reproducible.py",  # 160
     "test_accessibility.py::test_axe_finds_no_violation_on_any_english_page",  # 105
     "test_fallback.py",  # 100

@@ -132,6 +132,8 @@ class Runs:
         self.proc.stdin.write(json.dumps({"url": url, "output": str(output), "flags": flags}) + "\n")
         self.proc.stdin.flush()
         ready, _, _ = select.select([self.proc.stdout], [], [], RUN_TIMEOUT)
+        if not ready:  # a late answer would be taken for the next run's
+            self.proc.kill()
         answer = self.proc.stdout.readline().strip() if ready else f"error: no report after {RUN_TIMEOUT} s"
         if answer != "ok" or not output.exists():
             self.errors.seek(0)
