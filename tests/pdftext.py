@@ -44,8 +44,3 @@ def bookmarks(path):
             return [Bookmark(str(i.title), numbers[i.destination[0].objgen], read(i.children)) for i in items]
 
         return read(outline.root)
-
-
-def page_count(path):
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)

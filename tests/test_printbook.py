@@ -7,9 +7,10 @@ import pikepdf
 import pytest
 from conftest import STEM
 from languages import letters_found
-from pdftext import bookmarks, page_count, page_texts
+from pdftext import bookmarks, page_texts
 
 from cowork_book.languages import LANGUAGES
+from cowork_book.sphinxext.downloads import page_count
 
 TOC_LINE = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)$")
 
