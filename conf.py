@@ -17,7 +17,10 @@ language = "en"  # each build sets its own with -D language=xx
 
 root_doc = "index"
 include_patterns = ["index.md", "docs/**", "case_studies/**", "activities/**"]
+# Sphinx looks through every folder that no pattern here leaves out, whatever include_patterns says: the folders
+# after the templates (the virtual environment and node_modules, 37,000 files) cost 0.6 s a build, twice.
 exclude_patterns = ["case_studies/_template.md", "activities/_template.md"]
+exclude_patterns += [".*", "_build", "node_modules", "cowork_book", "locales", "tests"]
 
 extensions = [
     "myst_parser",

@@ -48,7 +48,6 @@ LONG = (
     "test_activities_print.py",  # 80
     "test_epub.py",  # 70
     "test_tools.py",  # 65
-    "test_safety.py",  # 55
     "test_print_edition.py",  # 50
     "test_search.py",  # 45
     "test_activity_links.py",  # 45

@@ -292,16 +292,16 @@ def build(book, language="lv", warnings_as_errors=False):
 
 
 @pytest.fixture
-def book(tmp_path):
+def minibook(tmp_path):
     target = tmp_path / "book"
     shutil.copytree(FIXTURE, target)
     return target
 
 
-def test_the_good_translation_passes_and_builds(book):
-    write_catalogues(book)
-    assert check_language("lv", book / "locales") == []
-    proc, html = build(book, warnings_as_errors=True)
+def test_the_good_translation_passes_and_builds(minibook):
+    write_catalogues(minibook)
+    assert check_language("lv", minibook / "locales") == []
+    proc, html = build(minibook, warnings_as_errors=True)
     assert proc.returncode == 0, proc.stderr
     assert "Jaunieši šeit satiekas" in html and "Līdzfinansē" in html
 
@@ -309,24 +309,24 @@ def test_the_good_translation_passes_and_builds(book):
 @pytest.mark.parametrize(
     ("name", "change", "message", "absent", "present"), TRANSLATOR_CASES, ids=[c[0] for c in TRANSLATOR_CASES]
 )
-def test_translator_input(book, name, change, message, absent, present):
-    write_catalogues(book, [change])
-    problems = check_language("lv", book / "locales")
+def test_translator_input(minibook, name, change, message, absent, present):
+    write_catalogues(minibook, [change])
+    problems = check_language("lv", minibook / "locales")
     if message is None:
         assert problems == []
     else:
         assert problems, f"{name}: the check saw nothing"
         assert any(message in p for p in problems), problems
         assert all(re.match(r"^\S+\.po:\d+: .+; .+", p) for p in problems), problems
-    proc, html = build(book)
-    assert (book / "_out" / "index.html").exists(), proc.stderr
+    proc, html = build(minibook)
+    assert (minibook / "_out" / "index.html").exists(), proc.stderr
     for text in absent:
         assert text not in html, f"{name}: {text!r} reached the page"
     for text in present:
         assert text in html, f"{name}: {text!r} missing from the page"
-    assert not (book / "COMMAND-RAN").exists()
+    assert not (minibook / "COMMAND-RAN").exists()
     if message is not None and change[0] == "set":
-        strict, _html = build(book, warnings_as_errors=True)
+        strict, _html = build(minibook, warnings_as_errors=True)
         assert strict.returncode != 0, f"{name}: the build with -W did not fail"
         assert ".po:" in strict.stderr
 
@@ -371,11 +371,11 @@ AUTHOR_CASES = [
 
 
 @pytest.mark.parametrize(("name", "change", "message"), AUTHOR_CASES, ids=[c[0] for c in AUTHOR_CASES])
-def test_author_mistakes_stop_the_build_with_file_and_line(book, name, change, message):
+def test_author_mistakes_stop_the_build_with_file_and_line(minibook, name, change, message):
     filename, old, new = change
-    path = book / filename
+    path = minibook / filename
     path.write_text(new if old is None else path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    proc, html = build(book, language="en", warnings_as_errors=True)
+    proc, html = build(minibook, language="en", warnings_as_errors=True)
     assert proc.returncode != 0, f"{name}: the build passed"
     assert message in proc.stderr, proc.stderr
     assert re.search(rf"{re.escape(filename)}(:\d+)?: (WARNING|ERROR)", proc.stderr), proc.stderr
