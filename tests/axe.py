@@ -2,7 +2,9 @@
 run on many pages side by side.
 
 Each worker is a page in its own browser context, so Chromium gives it its own renderer process: while one page
-is audited, the next one loads (axe's colour-contrast rule is most of the time, and runs in the page)."""
+is audited, the next one loads (axe's colour-contrast rule is most of the time, and runs in the page). axe comes
+into each page as the context's init script, not as a script tag added after it loaded: Chromium then compiles
+its 570 kB once per renderer instead of once per page (40 English pages: 36-43 -> 33-35 CPU-s)."""
 
 from pathlib import Path
 
@@ -27,13 +29,14 @@ def audit(page):
 def audit_all(browser, base, paths, workers=2):
     """``['path: rule (impact): help at [targets]', …]`` for the pages ``base/path``, ``workers`` at a time."""
     contexts = [browser.new_context() for _ in range(workers)]
+    for context in contexts:
+        context.add_init_script(path=str(AXE))
     pages = [context.new_page() for context in contexts]
     problems = []
     for start in range(0, len(paths), workers):
         batch = list(zip(pages, paths[start : start + workers], strict=False))
         for page, path in batch:
             page.goto(f"{base}/{path}")
-            page.add_script_tag(path=str(AXE))
             page.evaluate(f"rules => {{ window.bookAxe = ({RUN})(rules); }}", RULES)
         for page, path in batch:
             problems += [describe(path, v) for v in page.evaluate("() => window.bookAxe")]
