@@ -15,9 +15,9 @@ For the same reason myst-parser's ``MystParser.parse`` makes a new markdown-it p
 again, a renderer that lists its own methods with ``inspect``) for each message: 6.5 of 48 profiled seconds
 of a Latvian web build. A parser holds nothing of a text it rendered (``setup_render`` starts each render
 afresh), so this extension keeps the last one made and hands it out again for the same configuration object:
-Sphinx's, for every message of every page. A parse inside a parse gets a new parser, as before. The build's
-output is the same, byte for byte (``tests/test_reproducible.py`` builds with it; the Latvian build was
-compared with and without it).
+Sphinx's, for every message of every page. A parse inside a parse gets a new parser, as before. The Latvian
+web build wrote the same files, byte for byte, with and without it (``diff -r``), and took 12.8 instead of
+15.7 processor seconds (one run each, the same machine).
 """
 
 import copy
