@@ -417,8 +417,9 @@ class Layouts:
     """WeasyPrint's ``HTML(...).render()`` cut in two: the page parsed and styled once, then laid out as often as
     asked, after the ``data-page`` attributes changed (``print.css`` reads them with ``attr()``, which WeasyPrint
     reads when it makes the boxes, after the styles). Each layout is what ``render`` does
-    (``Document._render`` of WeasyPrint 70, whose steps this calls); a second one costs 3.7 s less of the 17 s
-    (English book: parsing 0.7 s, styles 3.0 s), and the PDF is the same.
+    (``Document._render`` of WeasyPrint 70, whose steps this calls), less the parsing (0.7 s for the English
+    book) and the styles (3.0 s). Measured: :func:`typeset` of the English book 37.3 -> 30.5 processor seconds,
+    the Russian 39.8 -> 36.0, and their PDFs' streams the same as before.
     """
 
     def __init__(self, text, base_url, **options):
